@@ -106,7 +106,7 @@ def parse_document(raw: str, name: str = "<string>") -> Document:
             break
         if line.strip():
             if ":" not in line:
-                raise FormatError(f"{name}: header line without 'key:' -> {line!r}")
+                raise FormatError(f"{name}: header line without 'key:' (is the '---' line missing?) -> {line!r}")
             key, value = line.split(":", 1)
             key = key.strip().lower()
             if key in header:
