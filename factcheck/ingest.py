@@ -1,0 +1,218 @@
+"""Bring articles in and keep their claims in step with their text.
+
+Extraction runs whenever an article is created or its text changes. Claims a person has
+touched are never deleted or rewritten: they are re-anchored to the new text by quote and
+context, and flagged when their quote is gone. Untouched candidates are refreshed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.text import slugify
+
+from factcheck.extraction import ClaimCandidate, extract_claims, reanchor, split_sentences  # noqa
+from factcheck.models import ANCHOR_CONTEXT_LENGTH, Article, Claim, ClaimOrigin, content_hash
+
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+class ImportRefused(ValueError):
+    """The text cannot become an article; the message says why and what to do."""
+
+
+@dataclass
+class RefreshReport:
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    kept: int = 0
+    reanchored: int = 0
+    lost_anchor: list[int] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.kept
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines and drop control characters, keeping tabs and line breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def unique_slug(title: str, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:100].strip("-") or "article"
+    taken = set(
+        Article.objects.filter(slug__startswith=base).exclude(pk=exclude_pk).values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def context_around(body: str, start: int, end: int) -> tuple[str, str]:
+    return body[max(0, start - ANCHOR_CONTEXT_LENGTH) : start], body[end : end + ANCHOR_CONTEXT_LENGTH]
+
+
+def sentence_around(sentences: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end), widened to cover the span if it crosses sentences."""
+    index = bisect.bisect_right(starts, start) - 1
+    if index < 0:
+        return start, end
+    s_start, s_end = sentences[index]
+    last = bisect.bisect_left(starts, end) - 1
+    if last > index:
+        s_end = max(s_end, sentences[last][1])
+    return min(s_start, start), max(s_end, end)
+
+
+def claim_from_candidate(article: Article, candidate: ClaimCandidate) -> Claim:
+    return Claim(
+        article=article,
+        start=candidate.start,
+        end=candidate.end,
+        quote=candidate.quote,
+        prefix=candidate.prefix,
+        suffix=candidate.suffix,
+        sentence_start=candidate.sentence_start,
+        sentence_end=candidate.sentence_end,
+        kind=candidate.kind.value,
+        score=round(min(max(candidate.score, 0.0), 1.0), 4),
+        values=[value for value in candidate.to_dict().get("values", [])],
+        claimant=article.outlet,
+        origin=ClaimOrigin.EXTRACTED,
+    )
+
+
+@transaction.atomic
+def refresh_claims(article: Article) -> RefreshReport:
+    """Re-run extraction on the article's current text, keeping everything people touched."""
+    body = article.body
+    report = RefreshReport()
+    existing = list(Claim.objects.select_for_update().filter(article=article).order_by("pk"))
+    touched_ids = set(Claim.objects.filter(article=article).touched().values_list("pk", flat=True))
+    sentences = split_sentences(body)
+    starts = [s for s, _ in sentences]
+
+    kept_spans: list[tuple[int, int]] = []
+    for claim in (c for c in existing if c.pk in touched_ids):
+        _reanchor_claim(claim, body, sentences, starts, report)
+        report.kept += 1
+        if not claim.needs_reanchoring:
+            kept_spans.append((claim.start, claim.end))
+
+    untouched = {(c.start, c.end, c.quote): c for c in existing if c.pk not in touched_ids}
+    seen: set[tuple[int, int, str]] = set()
+    to_create: list[Claim] = []
+    for candidate in extract_claims(body):
+        if any(candidate.start < end and start < candidate.end for start, end in kept_spans):
+            continue  # a person already holds this fact
+        key = (candidate.start, candidate.end, candidate.quote)
+        seen.add(key)
+        fresh = claim_from_candidate(article, candidate)
+        current = untouched.get(key)
+        if current is None:
+            to_create.append(fresh)
+            continue
+        fields = ["prefix", "suffix", "sentence_start", "sentence_end", "kind", "score", "values"]
+        if any(getattr(current, name) != getattr(fresh, name) for name in fields):
+            for name in fields:
+                setattr(current, name, getattr(fresh, name))
+            current.save(update_fields=[*fields, "updated_at"])
+            report.updated += 1
+        else:
+            report.kept += 1
+    stale = [c.pk for key, c in untouched.items() if key not in seen]
+    if stale:
+        Claim.objects.filter(pk__in=stale).delete()
+        report.removed = len(stale)
+    Claim.objects.bulk_create(to_create)
+    report.created = len(to_create)
+    return report
+
+
+def _reanchor_claim(
+    claim: Claim, body: str, sentences: list[tuple[int, int]], starts: list[int], report: RefreshReport
+) -> None:
+    if not claim.needs_reanchoring and body[claim.start : claim.end] == claim.quote and claim.end <= len(body):
+        span: tuple[int, int] | None = (claim.start, claim.end)
+        if context_around(body, claim.start, claim.end) != (claim.prefix, claim.suffix):
+            span = reanchor(body, quote=claim.quote, prefix=claim.prefix, suffix=claim.suffix, old_start=claim.start)
+    else:
+        span = reanchor(body, quote=claim.quote, prefix=claim.prefix, suffix=claim.suffix, old_start=claim.start)
+    if span is None:
+        if not claim.needs_reanchoring:
+            claim.needs_reanchoring = True
+            claim.save(update_fields=["needs_reanchoring", "updated_at"])
+        report.lost_anchor.append(claim.pk)
+        return
+    start, end = span
+    sentence_start, sentence_end = sentence_around(sentences, starts, start, end)
+    prefix, suffix = context_around(body, start, end)
+    new = {
+        "start": start, "end": end, "quote": body[start:end], "prefix": prefix, "suffix": suffix,
+        "sentence_start": sentence_start, "sentence_end": sentence_end, "needs_reanchoring": False,
+    }
+    changed = [name for name, value in new.items() if getattr(claim, name) != value]
+    if changed:
+        for name in changed:
+            setattr(claim, name, new[name])
+        claim.version += 1
+        claim.save(update_fields=[*changed, "version", "updated_at"])
+        report.reanchored += 1
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    title: str
+    body: str
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    published_on: date | None = None
+    language: str = "en"
+
+
+def import_article(data: ArticleInput, user: AbstractBaseUser | None = None) -> tuple[Article, bool, RefreshReport | None]:
+    """Create an article and extract its claims; the same text twice returns the first article."""
+    body = clean_text(data.body).strip("\n")
+    if not body.strip():
+        raise ImportRefused("The article text is empty: paste or upload the article's text.")
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise ImportRefused(
+            f"The article is {len(body):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}. Split it into parts."
+        )
+    title = " ".join(clean_text(data.title).split())[:300]
+    if not title:
+        raise ImportRefused("Give the article a title.")
+    duplicate = Article.objects.filter(content_hash=content_hash(body)).first()
+    if duplicate is not None:
+        return duplicate, False, None
+    with transaction.atomic():
+        article = Article.objects.create(
+            title=title, slug=unique_slug(title), outlet=data.outlet.strip(), author=data.author.strip(),
+            url=data.url.strip(), published_on=data.published_on, language=data.language or "en",
+            body=body, imported_by=user,
+        )
+        report = refresh_claims(article)
+    return article, True, report
+
+
+def update_article_text(article: Article, body: str) -> RefreshReport | None:
+    """Save new text and re-extract; returns None when the text did not change."""
+    body = clean_text(body).strip("\n")
+    if not body.strip():
+        raise ImportRefused("The article text cannot be empty.")
+    if content_hash(body) == article.content_hash:
+        return None
+    with transaction.atomic():
+        article.body = body
+        article.save(update_fields=["body", "updated_at"])
+        return refresh_claims(article)
