@@ -1,0 +1,182 @@
+"""Check-worthiness: a transparent sum of weighted features, clamped to 0..1.
+
+Every weight is named here so that a reviewer can see why a claim scored as it did
+(``explain_score`` returns the parts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import (
+    FIRST_SECOND_PERSON,
+    HEDGES,
+    NOT_ENTITY,
+    OPINION_WORDS,
+    REPORTING_VERBS,
+    STRONG_OPINION_WORDS,
+)
+from .tokens import Tokens
+
+# Base check-worthiness of each kind of trigger.
+BASE_PERCENTAGE = 0.72
+BASE_MONEY = 0.72
+BASE_QUANTITY = 0.62
+BASE_WORD_QUANTITY = 0.3
+BASE_DURATION = 0.6
+BASE_DATE = 0.5
+BASE_DAY_OF_MONTH = 0.45
+BASE_ORDINAL = 0.58
+BASE_MULTIPLIER = 0.55
+BASE_SUPERLATIVE = 0.58
+BASE_WEAK_SUPERLATIVE = 0.42
+BASE_COMPARISON = 0.48
+BASE_EVENT = 0.5
+BASE_REPORT = 0.5
+BASE_STATUS = 0.48
+
+# Adjustments.
+ENTITY_BONUS = 0.1
+FIGURE_BONUS = 0.08
+ATTRIBUTION_BONUS = 0.06
+QUESTION_PENALTY = 0.5
+HEDGE_PENALTY = 0.3
+ATTRIBUTED_HEDGE_PENALTY = 0.08
+OPINION_PENALTY = 0.1
+STRONG_OPINION_PENALTY = 0.22
+MAX_OPINION_PENALTY = 0.45
+PERSON_PENALTY = 0.15
+CAPTION_PENALTY = 0.45
+EXCLAMATION_PENALTY = 0.12
+SHORT_SENTENCE_PENALTY = 0.15
+
+# How far around the key phrase a hedge or an opinion word still colours the claim.
+CONTEXT_TOKENS = 4
+
+_QUOTE_MARKS = frozenset("\"\u201c\u201d\u00ab\u00bb")
+_CAPTION_WORDS = frozenset(
+    "photo photos file data picture pictures image images getty reuters afp ap epa xinhua caption".split()
+)
+
+
+@dataclass(slots=True)
+class SentenceFeatures:
+    """What a sentence says about every claim inside it."""
+
+    is_question: bool
+    has_exclamation: bool
+    has_figure: bool
+    entity_count: int
+    attributed: bool
+    person_outside_quotes: int
+    is_caption: bool
+    word_count: int
+
+
+def sentence_features(
+    text: str, tokens: Tokens, first: int, last: int, has_figure: bool
+) -> SentenceFeatures:
+    lower = tokens.lower
+    raw = tokens.raw
+    entity_count = 0
+    person = 0
+    inside_quote = False
+    reporting = False
+    word_count = 0
+    caption_words = 0
+    for index in range(first, last + 1):
+        token = raw[index]
+        if token in _QUOTE_MARKS:
+            inside_quote = not inside_quote if token == '"' else token in "\u201c\u00ab"
+            continue
+        if not token[0].isalnum():
+            continue
+        word_count += 1
+        word = lower[index]
+        if word in REPORTING_VERBS:
+            reporting = True
+        if word in _CAPTION_WORDS:
+            caption_words += 1
+        if word in FIRST_SECOND_PERSON and not inside_quote:
+            person += 1
+        if index > first and token[0].isupper() and word not in NOT_ENTITY:
+            entity_count += 1
+    sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
+    stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
+    return SentenceFeatures(
+        is_question=stripped.endswith(("?", "\uff1f")),
+        has_exclamation=stripped.endswith(("!", "\uff01")),
+        has_figure=has_figure,
+        entity_count=entity_count,
+        attributed=reporting and (entity_count > 0),
+        person_outside_quotes=person,
+        is_caption=_is_caption(sentence_text, word_count, caption_words),
+        word_count=word_count,
+    )
+
+
+def _is_caption(sentence: str, word_count: int, caption_words: int) -> bool:
+    # "Putin (data photo)", "Photo: Reuters": a label, not a statement.
+    if word_count > 12 or caption_words == 0:
+        return False
+    return "(" in sentence or ":" in sentence or word_count <= 6
+
+
+def score_claim(
+    base: float,
+    is_figure: bool,
+    features: SentenceFeatures,
+    tokens: Tokens,
+    first: int,
+    last: int,
+    sentence_first: int,
+    sentence_last: int,
+) -> float:
+    parts = explain_score(base, is_figure, features, tokens, first, last, sentence_first, sentence_last)
+    total = sum(parts.values())
+    return round(min(1.0, max(0.0, total)), 3)
+
+
+def explain_score(
+    base: float,
+    is_figure: bool,
+    features: SentenceFeatures,
+    tokens: Tokens,
+    first: int,
+    last: int,
+    sentence_first: int,
+    sentence_last: int,
+) -> dict[str, float]:
+    """The signed contributions that add up to a claim's score."""
+    parts: dict[str, float] = {"base": base}
+    if features.entity_count:
+        parts["named entity"] = ENTITY_BONUS
+    if features.has_figure and not is_figure:
+        parts["figure in sentence"] = FIGURE_BONUS
+    if features.attributed:
+        parts["attributed"] = ATTRIBUTION_BONUS
+    if features.is_question:
+        parts["question"] = -QUESTION_PENALTY
+    if features.has_exclamation:
+        parts["exclamation"] = -EXCLAMATION_PENALTY
+    if features.is_caption:
+        parts["bare caption"] = -CAPTION_PENALTY
+    if features.person_outside_quotes:
+        parts["first/second person"] = -PERSON_PENALTY
+    if features.word_count < 4 and not is_figure:
+        parts["short"] = -SHORT_SENTENCE_PENALTY
+    low = max(sentence_first, first - CONTEXT_TOKENS)
+    high = min(sentence_last, last + CONTEXT_TOKENS)
+    window = tokens.lower[low : high + 1]
+    if any(word in HEDGES for word in window):
+        parts["hedge / prediction"] = -(
+            ATTRIBUTED_HEDGE_PENALTY if features.attributed else HEDGE_PENALTY
+        )
+    opinion = sum(
+        STRONG_OPINION_PENALTY if word in STRONG_OPINION_WORDS else OPINION_PENALTY
+        for word in window
+        if word in OPINION_WORDS
+    )
+    if opinion:
+        parts["opinion"] = -min(MAX_OPINION_PENALTY, opinion)
+    return parts

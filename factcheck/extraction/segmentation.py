@@ -1,0 +1,177 @@
+"""Sentence segmentation that keeps exact character offsets.
+
+Two passes, both linear: the text is cut into blocks at line breaks (a headline or a
+photo caption on its own line is its own sentence, but a hard-wrapped line that
+plainly continues is joined), then each block is cut after sentence-final
+punctuation unless the period belongs to an abbreviation, an initial or a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    LINE_CONTINUATION_WORDS,
+    MAYBE_FINAL_ABBREVIATIONS,
+    NON_FINAL_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+)
+
+# Line breaks, plus the HTML tags that end a block when markup is pasted as text.
+_LINE_BREAK = re.compile(
+    r"\r\n?|\n|\u2028|\u2029|\x0b|\x0c|\x85"
+    r"|<br\s{0,3}/?>|</(?:p|div|h[1-6]|li|tr|td|th|title|blockquote|figcaption|caption)\s{0,3}>",
+    re.IGNORECASE,
+)
+
+# A run of terminators with the closing quotes/brackets that belong to the sentence.
+_TERMINATOR = re.compile(
+    r"(?:[.!?\u2026\u203c\u2047-\u2049]+|[\u3002\uff01\uff1f\uff61]+)"
+    r"[\"'\u201d\u2019\u00bb\u203a\u300d\u300f\uff09\u3011)\]]*"
+)
+_CJK_TERMINATORS = frozenset("\u3002\uff01\uff1f\uff61")
+_LINE_FINAL = frozenset(".!?\u2026:;\u3002\uff01\uff1f\"'\u201d\u2019)")
+_LEADING_PUNCT = "\"'\u201c\u2018\u00ab([{<"
+_NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018\u00ab(\[]*([^\W\d_][\w'.-]{0,30})?")
+_WHITESPACE = " \t\n\r\f\v\u00a0\u2028\u2029\u3000\u200b\x00"
+_PREV_TOKEN_WINDOW = 40
+_SPACE_CHARS = (" ", "\n", "\t", "\r", "\u00a0", "\u3000", "\f", "\v")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return ordered, non-overlapping (start, end) spans trimmed of whitespace."""
+    if not text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        _split_block(text, block_start, block_end, spans)
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append((pos, match.start()))
+        pos = match.end()
+    lines.append((pos, len(text)))
+    return lines
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Group lines into blocks; a block never spans a blank line."""
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in _lines(text):
+        start, end = _trim(text, start, end)
+        if start >= end:
+            if current is not None:
+                blocks.append(current)
+                current = None
+            continue
+        if current is not None and _continues(text, current, start):
+            current = (current[0], end)
+            continue
+        if current is not None:
+            blocks.append(current)
+        current = (start, end)
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def _continues(text: str, previous: tuple[int, int], next_start: int) -> bool:
+    """A hard-wrapped line: the previous line is unfinished and the next one goes on."""
+    last_char = text[previous[1] - 1]
+    if last_char in _LINE_FINAL:
+        return False
+    first_char = text[next_start]
+    if first_char.islower():
+        return True
+    if last_char in ",-\u2013\u2014(&/":
+        return True
+    space = max(text.rfind(" ", previous[0], previous[1]), previous[0] - 1)
+    last_word = text[space + 1 : previous[1]].lower()
+    return last_word in LINE_CONTINUATION_WORDS
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _WHITESPACE or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _WHITESPACE or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    sentence_start = start
+    for match in _TERMINATOR.finditer(text, start, end):
+        cut = match.end()
+        if cut >= end:
+            break
+        if not _is_boundary(text, match, end):
+            continue
+        piece = _trim(text, sentence_start, cut)
+        if piece[0] < piece[1]:
+            spans.append(piece)
+        sentence_start = cut
+    piece = _trim(text, sentence_start, end)
+    if piece[0] < piece[1]:
+        spans.append(piece)
+
+
+def _is_boundary(text: str, match: re.Match[str], block_end: int) -> bool:
+    terminators = match.group()
+    cut = match.end()
+    if terminators[0] in _CJK_TERMINATORS:
+        return True
+    following = text[cut]
+    if not (following.isspace() or following in _WHITESPACE):
+        # "5.2", "U.S.A", "example.com", '?"' glued to text: not a sentence end.
+        return False
+    next_word = _next_word(text, cut, block_end)
+    next_char = next_word[:1]
+    if next_char.islower():
+        return False
+    if "." not in terminators or terminators.rstrip("\"'\u201d\u2019\u00bb)]").endswith(("!", "?")):
+        return True
+    if terminators.startswith(("..", "\u2026")) or "\u2026" in terminators:
+        return next_char.isupper() or not next_char
+    return _period_ends_sentence(text, match.start(), next_word)
+
+
+def _next_word(text: str, pos: int, block_end: int) -> str:
+    match = _NEXT_WORD.match(text, pos, block_end)
+    if match is None or match.group(1) is None:
+        return ""
+    return match.group(1)
+
+
+def _period_ends_sentence(text: str, period: int, next_word: str) -> bool:
+    token = _previous_token(text, period).lower()
+    if not token:
+        return True
+    bare = token.rstrip(".")
+    opener = next_word.rstrip(".").lower() in SENTENCE_OPENERS
+    if bare in NON_FINAL_ABBREVIATIONS or token in NON_FINAL_ABBREVIATIONS:
+        return False
+    if len(bare) == 1 and bare.isalpha():
+        # An initial ("J. K. Rowling") unless a typical opener follows.
+        return opener
+    if bare in MAYBE_FINAL_ABBREVIATIONS or _is_dotted_abbreviation(bare):
+        return opener
+    return True
+
+
+def _previous_token(text: str, period: int) -> str:
+    low = max(0, period - _PREV_TOKEN_WINDOW)
+    space = max(text.rfind(char, low, period) for char in _SPACE_CHARS)
+    if space < 0:
+        space = low - 1
+    return text[space + 1 : period].lstrip(_LEADING_PUNCT)
+
+
+def _is_dotted_abbreviation(token: str) -> bool:
+    # "u.s", "e.g", "a.m": single letters separated by periods.
+    parts = token.split(".")
+    return len(parts) >= 2 and all(len(part) == 1 and part.isalpha() for part in parts)

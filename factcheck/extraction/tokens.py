@@ -1,0 +1,43 @@
+"""Word and punctuation tokens with offsets, made once per text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+# A word may hold inner apostrophes, hyphens, periods and commas ("Jong-un", "U.S",
+# "1,200.50"), but never ends with them; everything else is a one-character token.
+# Chinese and Japanese are written without spaces: each ideograph or kana is a token,
+# so that a figure inside such text starts a token of its own.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_WORD_CHAR = rf"[^\W_{_CJK}]"
+_TOKEN = re.compile(rf"{_WORD_CHAR}(?:(?:{_WORD_CHAR}|['\u2019.,-])*{_WORD_CHAR})?|[^\w\s]|[{_CJK}]")
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Parallel lists: the i-th token is text[starts[i]:ends[i]], lower-cased in ``lower``."""
+
+    starts: list[int]
+    ends: list[int]
+    lower: list[str]
+    raw: list[str]
+
+    def index_at_or_after(self, position: int) -> int:
+        return bisect_left(self.starts, position)
+
+    def index_ending_after(self, position: int) -> int:
+        """First token whose end is beyond ``position`` (the token containing it, if any)."""
+        return bisect_left(self.ends, position + 1)
+
+
+def tokenize(text: str) -> Tokens:
+    starts: list[int] = []
+    ends: list[int] = []
+    raw: list[str] = []
+    for match in _TOKEN.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        raw.append(match.group())
+    return Tokens(starts=starts, ends=ends, lower=[token.lower() for token in raw], raw=raw)

@@ -1,0 +1,418 @@
+"""Find figures in text and read them: numbers, money, percentages, dates, durations, ordinals."""
+
+from __future__ import annotations
+
+import re
+
+from .datatypes import Value
+from .tokens import Tokens, tokenize
+from .lexicon import (
+    CARDINALS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    FRACTION_WORDS,
+    MONTHS,
+    ORDINALS,
+    SCALES,
+    STOPWORDS,
+)
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first so that "september" wins over "sep".
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = (
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _UNITS
+)
+_WORD_NUMBER = (
+    rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_SMALL}|a\s(?:hundred|thousand|dozen)|dozens|hundreds|thousands|millions|billions)"
+    r"(?:[\s-](?:hundred|thousand|million|billion))?"
+)
+_ORDINAL_WORD = (
+    rf"(?:(?:{_TENS})-)?(?:{_alternation(list(ORDINALS))})"
+)
+_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+_NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+_FULL_SCALE = r"(?:thousand|million|billion|trillion)"
+_ANY_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b)"
+_CURRENCY_PREFIX = (
+    r"(?:US\$|USD\s?|EUR\s?|GBP\s?|CNY\s?|RMB\s?|RUB\s?|JPY\s?|INR\s?|CAD\s?|AUD\s?|CHF\s?"
+    r"|BYN\s?|UAH\s?|PLN\s?|HK\$|C\$|A\$|NZ\$|S\$|R\$|[$\u00a3\u20ac\u00a5\u20bd\u20b9\u20a9\u20ba\u20b4])"
+)
+_CURRENCY_WORD = _alternation([w for w in CURRENCY_WORDS if len(w) > 1])
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)"
+)
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DURATION_UNIT = _alternation(list(DURATION_UNITS))
+_MEASURE_UNIT = r"km/h|km|kg|mph|mm|cm|mg|ml|kWh|MWh|GWh|TWh|kW|MW|GW|ha|lbs|lb|ft|m|t|sq\s?km|°C|°F"
+_PERCENT = r"(?:%|\s?(?:per\s?cent|percent|pct|percentage\spoints?|basis\spoints?)\b)"
+_FRACTION = rf"(?:(?:{_SMALL}|a|one)[\s-](?:halves|thirds|quarters|fifths|tenths|third|quarter|fifth|tenth|half)\b)"
+_TIMES = rf"(?:{_NUMBER}[\s-](?:times|fold)\b|(?:{_SMALL})fold\b|twice|thrice|half)"
+
+_VALUE_PATTERN = re.compile(
+    rf"""
+    (?P<money>{_CURRENCY_PREFIX}{_DIGITS}(?:\s?{_ANY_SCALE}\b)?
+        |{_NUMBER}(?:\s{_FULL_SCALE})?\s(?:US\s)?(?:{_CURRENCY_WORD})\b)
+    |(?P<percent>{_NUMBER}{_PERCENT})
+    |(?P<date_mdy>{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?)
+    |(?P<date_dmy>{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR}\b)?)
+    |(?P<date_my>{_MONTH},?\s{_YEAR}\b)
+    |(?P<date_iso>{_YEAR}-[01][0-9]-[0-3][0-9]\b)
+    |(?P<decade>(?:1[0-9]|20)[0-9]0s\b)
+    |(?P<day_of_month>\bthe\s(?:3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b)
+    |(?P<duration>{_NUMBER}[\s-](?:{_DURATION_UNIT})\b)
+    |(?P<fraction>{_FRACTION})
+    |(?P<times>{_TIMES})
+    |(?P<measure>{_DIGITS}\s?(?:{_MEASURE_UNIT})(?![\w/]))
+    |(?P<ordinal_digits>[0-9]{{1,4}}(?:st|nd|rd|th)\b)
+    |(?P<ordinal>{_ORDINAL_WORD}\b)
+    |(?P<number>{_DIGITS}(?:\s{_FULL_SCALE}\b)?|{_WORD_NUMBER}\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Figures glued to letters ("A4", "G7", "COVID-19", "x86") are names, not values.
+_GLUED_BEFORE = re.compile(r"[\w$\u00a3\u20ac\u00a5./-]")
+_WORD_AFTER = re.compile(r"\s?([A-Za-z][A-Za-z-]{0,24})")
+_NUMBER_AT_START = re.compile(_DIGITS)
+_WORD_NUMBER_TOKEN = re.compile(r"[a-z]+")
+_MONTH_TOKEN = re.compile(r"[A-Za-z]+")
+_DAY_DIGITS = re.compile(r"[0-9]{1,2}(?=(?:st|nd|rd|th)?\b)")
+_YEAR_AT_END = re.compile(r"(1[0-9]{3}|20[0-9]{2})$")
+_CURRENCY_PREFIX_AT_START = re.compile(_CURRENCY_PREFIX, re.IGNORECASE)
+_SCALE_AT_END = re.compile(rf"\s?({_ANY_SCALE})$", re.IGNORECASE)
+
+_QUANTITY_UNITS = frozenset(
+    """
+    km kilometres kilometers kilometre kilometer miles mile metres meters metre meter m cm mm
+    kg kilograms kilos tonnes tons tonne ton pounds lbs lb litres liters gallons barrels
+    hectares acres square mw gw kw kwh mwh gwh degrees people persons residents voters votes
+    seats members troops soldiers deaths dead cases patients doses jobs workers employees
+    students children adults women men homes houses units vehicles cars flights passengers
+    visitors tourists migrants refugees countries states cities projects companies firms
+    schools hospitals beds points goals runs wickets games matches medals titles wins
+    """.split()
+)
+
+
+_VALUE_STARTERS = frozenset(
+    list(CARDINALS) + list(ORDINALS) + [m for m in MONTHS] + list(FRACTION_WORDS)
+    + list(CURRENCY_SYMBOLS) + ["a", "the", "thrice"]
+)
+_A_FOLLOWERS = frozenset("half third quarter fifth tenth dozen hundred thousand".split())
+_CURRENCY_CODES = frozenset(code for code in CURRENCY_SYMBOLS if code.isalpha())
+
+
+def find_values(text: str, start: int = 0, end: int | None = None, tokens: Tokens | None = None) -> list[Value]:
+    """All figures in ``text[start:end]``, in order, with offsets into ``text``.
+
+    The full value pattern is only tried where a figure can start (a digit, a currency
+    sign, a number word, a month): running it at every position costs ten times more.
+    """
+    end = len(text) if end is None else end
+    tokens = tokens if tokens is not None else tokenize(text)
+    values: list[Value] = []
+    covered_until = start
+    lower = tokens.lower
+    for index in range(tokens.index_at_or_after(start), len(lower)):
+        position = tokens.starts[index]
+        if position >= end:
+            break
+        if position < covered_until or not _may_start_value(tokens, index):
+            continue
+        match = _VALUE_PATTERN.match(text, position, end)
+        if match is None or _glued_to_word(text, match.start(), match.end()):
+            continue
+        value = _read(text, match)
+        if value is not None:
+            values.append(value)
+            covered_until = match.end()
+    return values
+
+
+def _may_start_value(tokens: Tokens, index: int) -> bool:
+    word = tokens.lower[index]
+    first = word[0]
+    if first.isdigit():
+        return True
+    if word in _VALUE_STARTERS:
+        if word == "a":
+            return index + 1 < len(tokens.lower) and tokens.lower[index + 1] in _A_FOLLOWERS
+        if word == "the":
+            return index + 1 < len(tokens.lower) and tokens.lower[index + 1][:1].isdigit()
+        if word in _CURRENCY_CODES:
+            return tokens.raw[index].isupper()
+        return True
+    if "-" in word:
+        return word.split("-", 1)[0] in _VALUE_STARTERS
+    return word in ("us", "hk", "nz", "c", "a", "s", "r") and tokens.raw[index].isupper()
+
+
+def _glued_to_word(text: str, start: int, end: int) -> bool:
+    if start > 0 and _is_glue(text[start - 1]) and (text[start].isdigit() or text[start].isalpha()):
+        return text[start].isalpha() or _GLUED_BEFORE.match(text[start - 1]) is not None
+    if start > 0 and text[start].isdigit() and text[start - 1] in "$\u00a3\u20ac\u00a5./-":
+        return True
+    if end < len(text) and text[end - 1].isalnum() and (_is_glue(text[end]) or text[end].isdigit()):
+        return True
+    return False
+
+
+def _is_glue(char: str) -> bool:
+    # Letters of alphabetic scripts glue a figure into a name ("G7"); CJK characters
+    # are written without spaces, so a figure beside them stands on its own.
+    return (char.isalpha() or char == "_") and ord(char) < 0x2E80
+
+
+def _read(text: str, match: re.Match[str]) -> Value | None:
+    group = match.lastgroup or "number"
+    reader = _READERS[group]
+    return reader(text, match)
+
+
+def _value(match: re.Match[str], kind: str, **fields: object) -> Value:
+    return Value(kind=kind, text=match.group(), start=match.start(), end=match.end(), **fields)  # type: ignore[arg-type]
+
+
+def parse_number(text: str) -> float | None:
+    """Read "1,234.5", "3.5 million", "twenty-six", "two hundred" or "a dozen"."""
+    text = text.strip()
+    digits = _NUMBER_AT_START.match(text)
+    if digits:
+        number = float(digits.group().replace(",", ""))
+        rest = text[digits.end() :].strip().lower()
+    else:
+        number, rest = _parse_word_number(text.lower())
+        if number is None:
+            return None
+    scale = _scale_of(rest)
+    return number * scale
+
+
+def _scale_of(rest: str) -> float:
+    word = rest.split()[0] if rest.split() else ""
+    return SCALES.get(word, 1.0) if word in {"thousand", "million", "billion", "trillion"} else 1.0
+
+
+def _parse_word_number(text: str) -> tuple[float | None, str]:
+    total = 0.0
+    current = 0.0
+    seen = False
+    words = _WORD_NUMBER_TOKEN.findall(text)
+    for word in words:
+        if word == "a" and not seen:
+            current = 1.0
+            continue
+        if word in ("hundred", "dozen"):
+            current = (current or 1.0) * CARDINALS[word]
+        elif word in ("thousand", "million", "billion"):
+            total += (current or 1.0) * SCALES[word]
+            current = 0.0
+        elif word in CARDINALS:
+            current += CARDINALS[word]
+        else:
+            break
+        seen = True
+    if not seen:
+        return None, text
+    return total + current, ""
+
+
+def _read_money(text: str, match: re.Match[str]) -> Value:
+    written = match.group()
+    prefix = _CURRENCY_PREFIX_AT_START.match(written)
+    if prefix:
+        currency = CURRENCY_SYMBOLS.get(prefix.group().strip().lower(), "USD")
+        amount_text = written[prefix.end() :]
+        number = parse_number(amount_text)
+        scale = _SCALE_AT_END.search(amount_text)
+        if number is not None and scale and scale.group(1).lower() not in ("thousand", "million", "billion", "trillion"):
+            number *= SCALES[scale.group(1).lower()]
+        if prefix.group().strip() == "\u00a5" and _mentions_yuan(text, match):
+            currency = "CNY"
+    else:
+        words = written.split()
+        currency = CURRENCY_WORDS.get(words[-1].lower(), "USD")
+        number = parse_number(" ".join(words[:-1]).replace("US", ""))
+        if words[-1].lower() in ("cents", "pence") and number is not None:
+            number /= 100
+    return _value(match, "money", number=number, currency=currency)
+
+
+def _mentions_yuan(text: str, match: re.Match[str]) -> bool:
+    window = text[max(0, match.start() - 200) : match.end() + 200].lower()
+    return "yuan" in window or "rmb" in window or "china" in window
+
+
+def _read_percent(text: str, match: re.Match[str]) -> Value:
+    written = match.group()
+    lowered = written.lower()
+    unit = "percentage points" if "point" in lowered else "%"
+    if "basis" in lowered:
+        unit = "basis points"
+    number_text = re.split(r"%|\s?per\s?cent|\s?percent|\s?pct|\s?percentage|\s?basis", written, maxsplit=1, flags=re.I)[0]
+    return _value(match, "percentage", number=parse_number(number_text), unit=unit)
+
+
+def _month_of(token: str) -> int | None:
+    return MONTHS.get(token.rstrip(".").lower())
+
+
+def _read_date_mdy(text: str, match: re.Match[str]) -> Value:
+    written = match.group()
+    month = _month_of(_MONTH_TOKEN.match(written).group())  # type: ignore[union-attr]
+    day = int(_DAY_DIGITS.search(written[3:]).group())  # type: ignore[union-attr]
+    return _date_value(match, month, day)
+
+
+def _read_date_dmy(text: str, match: re.Match[str]) -> Value:
+    written = match.group()
+    day = int(_DAY_DIGITS.match(written).group())  # type: ignore[union-attr]
+    month_token = [t for t in _MONTH_TOKEN.findall(written) if _month_of(t)]
+    month = _month_of(month_token[0]) if month_token else None
+    return _date_value(match, month, day)
+
+
+def _date_value(match: re.Match[str], month: int | None, day: int | None) -> Value:
+    year_match = _YEAR_AT_END.search(match.group())
+    year = int(year_match.group()) if year_match else None
+    iso = _iso(year, month, day)
+    return _value(match, "date", number=float(day) if day else None, date=iso)
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if month is None:
+        return f"{year:04d}" if year else None
+    if day is None or not 1 <= day <= 31:
+        return f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
+    if year is None:
+        return f"--{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _read_date_my(text: str, match: re.Match[str]) -> Value:
+    written = match.group()
+    month = _month_of(_MONTH_TOKEN.match(written).group())  # type: ignore[union-attr]
+    return _date_value(match, month, None)
+
+
+def _read_date_iso(text: str, match: re.Match[str]) -> Value:
+    written = match.group()
+    return _value(match, "date", date=written, number=float(written[8:10]))
+
+
+def _read_decade(text: str, match: re.Match[str]) -> Value:
+    decade = int(match.group()[:4])
+    return _value(match, "year", number=float(decade), unit="decade", date=None)
+
+
+def _read_day_of_month(text: str, match: re.Match[str]) -> Value | None:
+    written = match.group()
+    day = int(_DAY_DIGITS.search(written[4:]).group())  # type: ignore[union-attr]
+    following = _WORD_AFTER.match(text, match.end())
+    if following and following.group(1).islower() and following.group(1) not in STOPWORDS:
+        # "the 3rd meeting": an ordinal, not a day of the month.
+        return _value(match, "ordinal", number=float(day))
+    return _value(match, "date", number=float(day), date=f"---{day:02d}")
+
+
+def _read_duration(text: str, match: re.Match[str]) -> Value:
+    written = match.group()
+    unit_word = re.split(r"[\s-]", written)[-1].lower()
+    number = parse_number(written[: len(written) - len(unit_word)].rstrip(" -"))
+    return _value(match, "duration", number=number, unit=DURATION_UNITS.get(unit_word, unit_word))
+
+
+def _read_fraction(text: str, match: re.Match[str]) -> Value:
+    written = match.group().lower()
+    numerator_text, denominator_word = re.split(r"[\s-]", written, maxsplit=1)
+    numerator = 1.0 if numerator_text in ("a", "one") else float(CARDINALS.get(numerator_text, 1))
+    share = FRACTION_WORDS.get(denominator_word.rstrip("s"), None)
+    if denominator_word.startswith("ten"):
+        share = (0.1, "fraction")
+    if denominator_word.startswith("hal"):
+        share = (0.5, "fraction")
+    number = numerator * share[0] if share else None
+    return _value(match, "number", number=number, unit="fraction")
+
+
+def _read_times(text: str, match: re.Match[str]) -> Value:
+    written = match.group().lower()
+    if written in FRACTION_WORDS:
+        number, unit = FRACTION_WORDS[written]
+        return _value(match, "number", number=number, unit=unit)
+    head = re.split(r"[\s-]|fold", written, maxsplit=1)[0]
+    return _value(match, "number", number=parse_number(head), unit="times")
+
+
+def _read_measure(text: str, match: re.Match[str]) -> Value:
+    written = match.group()
+    digits = _NUMBER_AT_START.match(written)
+    unit = written[digits.end() :].strip() if digits else None  # type: ignore[union-attr]
+    return _value(match, "number", number=parse_number(written[: digits.end()] if digits else written), unit=unit)
+
+
+def _read_ordinal_digits(text: str, match: re.Match[str]) -> Value:
+    return _value(match, "ordinal", number=float(match.group()[:-2]))
+
+
+def _read_ordinal(text: str, match: re.Match[str]) -> Value:
+    written = match.group().lower()
+    head, _, tail = written.rpartition("-")
+    number = float(ORDINALS.get(tail, 0) + (CARDINALS.get(head, 0) if head else 0))
+    return _value(match, "ordinal", number=number)
+
+
+def _read_number(text: str, match: re.Match[str]) -> Value | None:
+    written = match.group()
+    number = parse_number(written)
+    if number is None:
+        return None
+    if _looks_like_year(text, match, written):
+        return _value(match, "year", number=number, date=written)
+    unit = _unit_after(text, match.end())
+    return _value(match, "number", number=number, unit=unit)
+
+
+def _looks_like_year(text: str, match: re.Match[str], written: str) -> bool:
+    if len(written) != 4 or not written.isdigit() or not 1000 <= int(written) <= 2099:
+        return False
+    unit = _unit_after(text, match.end())
+    return unit is None or unit in ("election", "elections")
+
+
+def _unit_after(text: str, position: int) -> str | None:
+    following = _WORD_AFTER.match(text, position, min(len(text), position + 30))
+    if following is None:
+        return None
+    word = following.group(1).lower()
+    if word in _QUANTITY_UNITS:
+        return word
+    return None
+
+
+_READERS = {
+    "money": _read_money,
+    "percent": _read_percent,
+    "date_mdy": _read_date_mdy,
+    "date_dmy": _read_date_dmy,
+    "date_my": _read_date_my,
+    "date_iso": _read_date_iso,
+    "decade": _read_decade,
+    "day_of_month": _read_day_of_month,
+    "duration": _read_duration,
+    "fraction": _read_fraction,
+    "times": _read_times,
+    "measure": _read_measure,
+    "ordinal_digits": _read_ordinal_digits,
+    "ordinal": _read_ordinal,
+    "number": _read_number,
+}

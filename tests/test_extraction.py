@@ -1,0 +1,353 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.extraction import (
+    DEFAULT_MIN_SCORE,
+    ClaimCandidate,
+    ClaimKind,
+    Inconsistency,
+    Value,
+    extract_claims,
+    find_inconsistencies,
+)
+from factcheck.extraction.values import find_values
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
+PACKAGE = ROOT / "factcheck" / "extraction"
+
+
+def seed(name_start: str) -> str:
+    path = next(SEEDS.glob(f"{name_start}*.txt"))
+    return path.read_text(encoding="utf-8")
+
+
+def quotes(text: str, **kwargs) -> list[str]:
+    return [c.quote for c in extract_claims(text, **kwargs)]
+
+
+def value(text: str) -> Value:
+    found = find_values(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the package stays independent of Django -----------------------------------------------
+
+
+def test_engine_imports_nothing_from_django():
+    code = (
+        "import sys; import factcheck.extraction as e; "
+        "e.extract_claims('The council approved 5 budgets in 2024.'); "
+        "e.find_inconsistencies('Inflation was 5% in 2024. Inflation was 6% in 2024.'); "
+        "e.reanchor('abc', quote='b', prefix='a', suffix='c', old_start=1); "
+        "bad = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')); "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_engine_source_never_mentions_a_django_import():
+    for path in PACKAGE.glob("*.py"):
+        if path.name == "evaluation.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        assert "import django" not in source and "from django" not in source, path
+
+
+# --- contract ---------------------------------------------------------------------------------
+
+
+def test_claim_kinds_and_labels():
+    assert [k.value for k in ClaimKind] == [
+        "quantity", "percentage", "money", "duration", "ordinal", "date",
+        "superlative", "quotation", "event", "status", "comparison", "other",
+    ]
+    assert ClaimKind.ORDINAL.label == "Ordinal / count"
+    assert ClaimKind.SUPERLATIVE.label == "First / superlative"
+    assert ClaimKind.QUOTATION.label == "Quotation / attribution"
+    assert ClaimKind.STATUS.label == "Status / membership"
+    assert ClaimKind.COMPARISON.label == "Comparison / trend"
+    assert all(kind.label for kind in ClaimKind)
+    assert ClaimKind("money") == "money"
+
+
+def test_candidates_keep_exact_offsets_and_context():
+    text = "Opening words here. Unemployment fell to 4.1% in March, the statistics office said."
+    for claim in extract_claims(text, min_score=0):
+        assert text[claim.start : claim.end] == claim.quote
+        assert claim.sentence_start <= claim.start <= claim.end <= claim.sentence_end
+        assert claim.prefix == text[max(0, claim.start - 32) : claim.start]
+        assert claim.suffix == text[claim.end : claim.end + 32]
+        assert 0.0 <= claim.score <= 1.0
+        for v in claim.values:
+            assert text[v.start : v.end] == v.text
+
+
+def test_candidates_are_frozen_and_serialisable():
+    claims = extract_claims("The city spent $1.3 billion on roads in 2023.")
+    assert claims
+    claim = claims[0]
+    with pytest.raises(AttributeError):
+        claim.score = 1.0  # type: ignore[misc]
+    data = json.loads(json.dumps(claim.to_dict()))
+    assert data["quote"] == claim.quote
+    assert data["kind"] == str(claim.kind)
+    assert {"start", "end", "sentence_start", "sentence_end", "score", "values", "prefix", "suffix"} <= set(data)
+    assert data["values"][0]["currency"] == "USD"
+
+
+def test_sorted_deterministic_and_without_duplicates():
+    text = seed("004")
+    first = extract_claims(text)
+    assert first == extract_claims(text)
+    assert [(c.start, c.end) for c in first] == sorted((c.start, c.end) for c in first)
+    assert len({(c.start, c.end) for c in first}) == len(first)
+
+
+def test_min_score_filters():
+    text = seed("000")
+    everything = extract_claims(text, min_score=0)
+    default = extract_claims(text)
+    assert len(everything) >= len(default)
+    assert all(c.score >= DEFAULT_MIN_SCORE for c in default)
+    assert any(c.score < DEFAULT_MIN_SCORE for c in everything)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "<p></p>", "。。。", "...!!!???"])
+def test_degenerate_inputs_give_no_claims_and_do_not_raise(text):
+    assert isinstance(extract_claims(text), list)
+    assert isinstance(find_inconsistencies(text), list)
+
+
+# --- the commission's four claims in the seed articles -------------------------------------------
+
+
+def key_phrases(text: str) -> list[str]:
+    return [c.quote for c in extract_claims(text)]
+
+
+def test_seventh_term_is_a_key_phrase():
+    phrases = key_phrases(seed("000"))
+    assert any("seventh term" in p or "seventh time as president" in p for p in phrases)
+
+
+def test_twenty_six_years_is_a_key_phrase():
+    assert any("26 years" in p for p in key_phrases(seed("000")))
+
+
+def test_inflation_figure_is_a_key_phrase():
+    phrases = key_phrases(seed("000"))
+    assert any("5.2%" in p and "inflation" in p for p in phrases)
+
+
+def test_first_foreign_minister_visit_is_a_key_phrase():
+    phrases = key_phrases(seed("004"))
+    assert any("first" in p and "Foreign Minister visited North Korea" in p for p in phrases)
+
+
+def test_seed_key_phrases_are_short():
+    for name in ("000", "004"):
+        for claim in extract_claims(seed(name)):
+            assert len(claim.quote) <= 120, claim.quote
+
+
+# --- values --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, number, unit",
+    [
+        ("5.2%", "percentage", 5.2, "%"),
+        ("5.2 percent", "percentage", 5.2, "%"),
+        ("1,234,567", "number", 1234567, None),
+        ("3.5 million", "number", 3_500_000, None),
+        ("twenty-six", "number", 26, None),
+        ("26 years", "duration", 26, "years"),
+        ("seventh", "ordinal", 7, None),
+        ("third", "ordinal", 3, None),
+        ("7th", "ordinal", 7, None),
+        ("half", "number", 0.5, "fraction"),
+        ("twice", "number", 2, "times"),
+        ("1,200.50 people", "number", 1200.5, "people"),
+    ],
+)
+def test_numbers_are_normalised(text, kind, number, unit):
+    found = value(text)
+    assert found.kind == kind
+    assert found.number == pytest.approx(number)
+    assert found.unit == unit
+
+
+def test_two_thirds():
+    assert value("two-thirds").number == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize(
+    "text, number, currency",
+    [
+        ("$1.3 billion", 1.3e9, "USD"),
+        ("£40m", 40e6, "GBP"),
+        ("€2,500", 2500, "EUR"),
+        ("50 yuan", 50, "CNY"),
+        ("3 million roubles", 3e6, "RUB"),
+        ("¥1,000", 1000, "JPY"),
+    ],
+)
+def test_money(text, number, currency):
+    found = value(text)
+    assert found.kind == "money"
+    assert found.number == pytest.approx(number)
+    assert found.currency == currency
+
+
+@pytest.mark.parametrize(
+    "text, written, date",
+    [
+        ("in 1992", "1992", "1992"),
+        ("on September 9", "September 9", "--09-09"),
+        ("on 9 September 2024", "9 September 2024", "2024-09-09"),
+        ("on Jan. 5", "Jan. 5", "--01-05"),
+        ("In April 2019", "April 2019", "2019-04"),
+        ("on the 3rd", "the 3rd", "---03"),
+        ("on September 9, 2024", "September 9, 2024", "2024-09-09"),
+    ],
+)
+def test_dates(text, written, date):
+    found = value(text)
+    assert found.text == written
+    assert found.date == date
+    assert found.kind in ("date", "year")
+
+
+def test_the_third_meeting_is_an_ordinal_not_a_day():
+    assert value("the 3rd meeting").kind == "ordinal"
+
+
+def test_figures_inside_names_are_not_values():
+    assert find_values("COVID-19 and the G7 met in A4 format") == []
+
+
+def test_digits_in_non_latin_text_still_count():
+    found = find_values("卢卡申科在2024年访问了北京，通胀率为5.2%")
+    assert any(v.kind == "percentage" and v.number == 5.2 for v in found)
+
+
+# --- what is and is not a claim -------------------------------------------------------------------
+
+
+def kinds_of(text: str) -> set[ClaimKind]:
+    return {c.kind for c in extract_claims(text)}
+
+
+def test_event_without_digits_is_found():
+    phrases = quotes("Kim Jong-un invited Lukashenko to visit North Korea on the spot.")
+    assert any("invited Lukashenko" in p for p in phrases)
+
+
+def test_attribution_is_found():
+    text = "Foreign Ministry spokesman Lin Jian said on the 3rd that the two sides keep close contact."
+    claims = extract_claims(text)
+    assert any(c.kind == ClaimKind.QUOTATION and "Lin Jian said" in c.quote for c in claims)
+
+
+def test_two_facts_in_one_sentence_give_two_claims():
+    text = "Unemployment fell to 4.1% in March, and the central bank raised rates by 25 basis points."
+    assert len(extract_claims(text)) >= 2
+
+
+def test_percentage_claim_kind():
+    claims = extract_claims("Belarus' inflation in 2024 was 5.2%.")
+    assert claims[0].kind == ClaimKind.PERCENTAGE
+    assert "5.2%" in claims[0].quote
+
+
+def test_superlative_claim():
+    claims = extract_claims("The storm was the deadliest to hit the region since 1950.")
+    assert any(c.kind == ClaimKind.SUPERLATIVE or "deadliest" in c.quote for c in claims)
+
+
+def test_comparison_claim():
+    claims = extract_claims("Exports to Germany were twice as high as imports last year.")
+    assert any(c.kind == ClaimKind.COMPARISON and "twice" in c.quote for c in claims)
+
+
+def test_status_claim():
+    claims = extract_claims("Armenia is a member of the Eurasian Economic Union.")
+    assert any(c.kind == ClaimKind.STATUS for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This visit is of extraordinary significance.",
+        "What's so cool is that this trick really works!",
+        "A big country fight?",
+        "The situation is complex.",
+        "Putin (data photo)",
+        "I think we should all be more careful.",
+    ],
+)
+def test_opinion_rhetoric_and_bare_captions_are_not_claims(text):
+    assert extract_claims(text) == []
+
+
+def test_prediction_scores_below_the_same_fact_stated():
+    stated = max(c.score for c in extract_claims("The two countries issued a joint statement.", min_score=0))
+    predicted = max(c.score for c in extract_claims("The two countries may issue a joint statement.", min_score=0) or [_zero()])
+    assert predicted < stated
+
+
+def _zero() -> ClaimCandidate:
+    return ClaimCandidate(0, 0, "", 0, 0, ClaimKind.OTHER, 0.0)
+
+
+def test_attributed_forecast_is_checkable():
+    claims = extract_claims("The IMF forecast growth of 3.1% next year, its chief economist said.")
+    assert any("3.1%" in c.quote for c in claims)
+
+
+# --- inconsistencies -----------------------------------------------------------------------------------
+
+
+def test_two_figures_for_the_same_quantity():
+    text = "Inflation in 2024 was 5.2%, the bank said. Later it added that inflation in 2024 was 6.1%."
+    found = find_inconsistencies(text)
+    assert len(found) == 1
+    assert isinstance(found[0], Inconsistency)
+    spans = found[0].spans
+    assert {text[s:e] for s, e in spans} == {"5.2%", "6.1%"}
+
+
+def test_same_figure_twice_is_consistent():
+    text = "Inflation in 2024 was 5.2%. Analysts noted that inflation in 2024 was 5.2%."
+    assert find_inconsistencies(text) == []
+
+
+def test_duration_contradicting_a_start_year():
+    text = "He has ruled since 1994. In 2025 he began another term after sitting in the chair for 26 years."
+    found = find_inconsistencies(text)
+    assert any("26 years" in f.message and "1994" in f.message for f in found)
+    spans = {text[s:e] for f in found for s, e in f.spans}
+    assert any("26 years" in s for s in spans)
+
+
+def test_reference_year_can_be_passed_in():
+    text = "She has led the party since 2010 and has been in charge for 14 years."
+    assert find_inconsistencies(text, reference_year=2024) == []
+    assert find_inconsistencies(text, reference_year=2030)
+
+
+def test_term_count_against_duration():
+    text = "This is his seventh term as president. He has sat in the presidential chair for 12 years."
+    assert find_inconsistencies(text)
+
+
+def test_matching_duration_and_start_year_are_consistent():
+    text = "The mayor has served since 2014. In 2024 she marked 10 years in office, serving for 10 years."
+    assert find_inconsistencies(text) == []
