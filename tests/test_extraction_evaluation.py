@@ -1,6 +1,7 @@
 """Tests for the labeled data (tests/data/{dev,holdout}) and factcheck/extraction/evaluation.py.
 
-No database; runs with ``pytest -p no:django tests/test_extraction_evaluation.py``.
+No database; runs with ``pytest -p no:django --noconftest tests/test_extraction_evaluation.py``
+(``tests/conftest.py`` imports Django models, hence ``--noconftest``).
 """
 
 import collections
