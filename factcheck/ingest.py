@@ -20,10 +20,16 @@ from factcheck.extraction import ClaimCandidate, extract_claims, reanchor, split
 from factcheck.models import ANCHOR_CONTEXT_LENGTH, Article, Claim, ClaimOrigin, content_hash
 
 MAX_ARTICLE_CHARS = 2_000_000
+MAX_TITLE_LINE = 150
+HTML_SUFFIXES = {".html", ".htm"}
 
 
 class ImportRefused(ValueError):
     """The text cannot become an article; the message says why and what to do."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass
@@ -44,6 +50,47 @@ def clean_text(text: str) -> str:
     """Normalise newlines and drop control characters, keeping tabs and line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def decode_text(raw: bytes) -> tuple[str, list[str]]:
+    """Text from bytes: UTF-8 (with or without BOM); bad bytes are replaced, with a warning."""
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        warning = f"not valid UTF-8 (first bad byte at offset {error.start}); undecodable bytes were replaced with �"
+        return raw.decode("utf-8", errors="replace"), [warning]
+
+
+def split_title(text: str, fallback: str) -> tuple[str, str]:
+    """Title from the first line when it reads like one; otherwise keep the text whole."""
+    stripped = text.strip("\n")
+    first, _, rest = stripped.partition("\n")
+    title = first.strip().lstrip("#").strip()
+    if title and len(title) <= MAX_TITLE_LINE and rest.strip():
+        return title, rest.strip("\n")
+    if title:
+        words = title.split()
+        short = " ".join(words[:12])
+        return (short + "…" if len(words) > 12 else short), stripped
+    return fallback, stripped
+
+
+def read_article_file(path) -> tuple[str, str, list[str]]:
+    """(title, body, warnings) from a .txt, .md or .html file."""
+    from pathlib import Path
+
+    path = Path(path)
+    text, warnings = decode_text(path.read_bytes())
+    fallback = path.stem.replace("_", " ").replace("-", " ").strip() or "Untitled article"
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from factcheck.fetch import text_from_html
+
+        title, body = text_from_html(text)
+        if not body.strip():
+            raise ImportRefused("No article text could be found in this HTML page.")
+        return title or fallback, body, warnings
+    title, body = split_title(clean_text(text), fallback)
+    return title, body, warnings
 
 
 def unique_slug(title: str, exclude_pk: int | None = None) -> str:
