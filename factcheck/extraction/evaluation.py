@@ -378,8 +378,8 @@ def evaluate(
         spans: List[Tuple[int, int, object]] = []
         for cand in extract(doc.text) or []:
             if min_score is not None:
-                score = _attr(cand, "score")
-                if score is None or score < min_score:
+                score = cand.get("score") if isinstance(cand, dict) else getattr(cand, "score", None)
+                if score is None or score < min_score:  # no score -> cannot pass a threshold
                     continue
             s, e = int(_attr(cand, "start")), int(_attr(cand, "end"))
             if not (0 <= s <= e <= len(doc.text)):
