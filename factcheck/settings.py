@@ -5,9 +5,11 @@ kept in an ignored file. Production sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS
 DATABASE_URL; DEBUG stays off unless DJANGO_DEBUG=1.
 """
 
+import hashlib
 import os
 import secrets
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -173,3 +175,22 @@ if TESTING:
     # Hashing strength is not what the suite tests; speed is what it needs.
     STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Public ledger (pages, feed, sitemap): anonymous pages are cached under a "generation" token that
+# every publish, unpublish and correction replaces (factcheck.signals). The cache must be shared by
+# all worker processes, so the default is a directory on this machine; set FACTCHECK_CACHE_DIR to move it.
+FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "")  # absolute links in feeds/JSON-LD without a request
+FACTCHECK_PAGE_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PAGE_CACHE_SECONDS", "600"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ledger": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("FACTCHECK_CACHE_DIR")
+        or str(Path(tempfile.gettempdir()) / f"factcheck-ledger-{hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:10]}"),
+        "TIMEOUT": FACTCHECK_PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+if TESTING:
+    # Tests see uncached behaviour; the caching tests switch the "ledger" cache to LocMemCache.
+    CACHES["ledger"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}

@@ -1,0 +1,288 @@
+"""The public ledger's read side, shared by the public pages, the feed, the sitemap and the API.
+
+Everything here starts from `Claim.objects.published()` and shows the *published* verdict and its
+snapshot (`claim_as_checked`, `claimant` frozen at approval), never the draft a correction is
+preparing. Stable interface:
+
+- `published_claims()`: the base queryset (article and published verdict's rating joined), newest first
+- `ClaimFilterForm` + `filter_claims(queryset, form)`: the filters of `/claims/` and `/api/claims`
+- `claim_review(claim, *, request=None)`: the schema.org ClaimReview object of a published claim
+- `public_claim_sources()`, `public_corrections()`: what a claim page may list
+- `cache_generation()` / `bump_cache_generation()`: the version of everything public, bumped on
+  every write that can change a public page (see `factcheck.signals`)
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from django import forms
+from django.conf import settings
+from django.core.cache import caches
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F, Q, QuerySet
+from django.http import HttpRequest
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from factcheck.extraction import ClaimKind
+from factcheck.models import Claim, ClaimSource, Correction, Rating
+
+CLAIM_REVIEWED_MAX = 74  # Google asks for under 75 characters.
+CACHE_ALIAS = "ledger"
+GENERATION_KEY = "ledger:generation"
+SEARCH_MAX_LENGTH = 200
+
+
+def published_claims() -> QuerySet[Claim]:
+    """Every published claim, newest first, with what a list row shows already joined.
+
+    The article's body is deferred (lists never show it); call `.defer(None)` or fetch the article
+    separately before using `claim.sentence` on many rows.
+    """
+    return (
+        Claim.objects.published()
+        .select_related("article", "published_verdict__rating")
+        .defer("article__body", "values")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+# --- filters -----------------------------------------------------------------------------------
+
+
+class ClaimFilterForm(forms.Form):
+    """The ledger's filters; bind it to `request.GET`. All fields are optional."""
+
+    q = forms.CharField(
+        label="Search", required=False, max_length=SEARCH_MAX_LENGTH, strip=True,
+        error_messages={"max_length": "Shorten the search to at most %(limit_value)d characters."},
+    )
+    rating = forms.ModelChoiceField(
+        queryset=Rating.objects.all(), to_field_name="slug", required=False, empty_label="Any rating",
+        error_messages={"invalid_choice": "There is no such rating: choose one from the list, or leave it empty."},
+    )
+    kind = forms.ChoiceField(
+        choices=[("", "Any kind"), *((kind.value, kind.label) for kind in ClaimKind)], required=False,
+        error_messages={"invalid_choice": "There is no such kind of claim: choose one from the list, or leave it empty."},
+    )
+    outlet = forms.CharField(
+        required=False, max_length=200, strip=True,
+        error_messages={"max_length": "An outlet name has at most %(limit_value)d characters."},
+    )
+    claimant = forms.CharField(
+        required=False, max_length=200, strip=True,
+        error_messages={"max_length": "A claimant's name has at most %(limit_value)d characters."},
+    )
+    article = forms.SlugField(
+        required=False, max_length=120,
+        error_messages={"invalid": "An article is given by its slug, like “economy-report”: letters, digits and hyphens."},
+    )
+    date_from = forms.DateField(
+        label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the start date as YYYY-MM-DD, e.g. 2024-05-31."},
+    )
+    date_to = forms.DateField(
+        label="Published until", required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter the end date as YYYY-MM-DD, e.g. 2024-12-31."},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError("The start date is after the end date: swap them or change one.")
+        return data
+
+    def active_filters(self) -> dict[str, Any]:
+        """The filters actually in use (valid and non-empty), for display and for links."""
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+def filter_claims(queryset: QuerySet[Claim], form: ClaimFilterForm) -> QuerySet[Claim]:
+    """Apply a bound form's filters; an invalid form matches nothing (show `form.errors` instead)."""
+    if not form.is_valid():
+        return queryset.none()
+    data = form.cleaned_data
+    if data.get("rating"):
+        queryset = queryset.filter(published_verdict__rating=data["rating"])
+    if data.get("kind"):
+        queryset = queryset.filter(kind=data["kind"])
+    if data.get("outlet"):
+        queryset = queryset.filter(article__outlet__iexact=data["outlet"])
+    if data.get("claimant"):
+        # The snapshot taken at approval: a draft's claimant is not public yet.
+        queryset = queryset.filter(published_verdict__claimant__iexact=data["claimant"])
+    if data.get("article"):
+        queryset = queryset.filter(article__slug=data["article"])
+    if data.get("date_from"):
+        queryset = queryset.filter(first_published_at__date__gte=data["date_from"])
+    if data.get("date_to"):
+        queryset = queryset.filter(first_published_at__date__lte=data["date_to"])
+    if data.get("q"):
+        queryset = queryset.filter(search_condition(data["q"]))
+    return queryset
+
+
+def search_condition(text: str) -> Q:
+    """Every word must appear in the quote, the published wording or the published claimant."""
+    condition = Q()
+    for word in text.split()[:10]:
+        condition &= (
+            Q(quote__icontains=word)
+            | Q(published_verdict__claim_as_checked__icontains=word)
+            | Q(published_verdict__claimant__icontains=word)
+        )
+    return condition
+
+
+# --- what a claim page may list ----------------------------------------------------------------
+
+
+def public_claim_sources() -> QuerySet[ClaimSource]:
+    """Sources attached at or before the published verdict's approval; later ones belong to a draft."""
+    return (
+        ClaimSource.objects.filter(added_at__lte=F("claim__published_verdict__approved_at"))
+        .select_related("source")
+        .order_by("order", "pk")
+    )
+
+
+def public_corrections() -> QuerySet[Correction]:
+    return Correction.objects.published().order_by("published_at", "pk")
+
+
+def also_appeared_in(claim: Claim, limit: int = 10) -> QuerySet[Claim]:
+    """The same published claim checked in other articles: same wording as checked, or same quote."""
+    wording = claim.published_verdict.claim_as_checked.strip() if claim.published_verdict else ""
+    same = Q(quote__iexact=claim.quote)
+    if wording:
+        same |= Q(published_verdict__claim_as_checked__iexact=wording)
+    return published_claims().filter(same).exclude(article_id=claim.article_id)[:limit]
+
+
+# --- schema.org ClaimReview --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RatingScale:
+    best: int
+    worst: int
+
+
+def rating_scale() -> RatingScale:
+    """Best and worst rating values of the scale (cached until a rating changes)."""
+    cache = caches[CACHE_ALIAS]
+    key = f"ledger:{cache_generation()}:rating-scale"
+    scale = cache.get(key)
+    if scale is None:
+        values = [v for v in Rating.objects.exclude(value=None).values_list("value", flat=True)]
+        scale = RatingScale(best=max(values, default=1), worst=min(values, default=1))
+        cache.set(key, scale, timeout=None)
+    return scale
+
+
+def site_url() -> str:
+    return getattr(settings, "FACTCHECK_SITE_URL", "") or settings.FACTCHECK_ORGANIZATION_URL
+
+
+def absolute_url(path: str, request: HttpRequest | None = None) -> str:
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return urljoin(site_url(), path)
+
+
+def short_claim(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
+    return Truncator(" ".join(text.split())).chars(limit)
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return value.isoformat()
+
+
+def claim_review(claim: Claim, *, request: HttpRequest | None = None, scale: RatingScale | None = None) -> dict:
+    """The schema.org ClaimReview of a published claim (pass `scale` when building many)."""
+    verdict = claim.published_verdict
+    if verdict is None:
+        raise ValueError(f"Claim {claim.pk} is not published: it has no ClaimReview.")
+    scale = scale or rating_scale()
+    article = claim.article
+    rating = verdict.rating
+    claimant = verdict.claimant or article.author or article.outlet or "Unknown"
+    appearance = {
+        "@type": "CreativeWork",
+        "url": article.url or absolute_url(article.get_absolute_url(), request),
+        "headline": article.title,
+    }
+    if article.outlet:
+        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": absolute_url(claim.get_absolute_url(), request),
+        "claimReviewed": short_claim(verdict.claim_as_checked or claim.quote),
+        "datePublished": _iso(claim.first_published_at or verdict.published_at),
+        "dateModified": _iso(verdict.published_at),
+        "author": {
+            "@type": "Organization",
+            "name": settings.FACTCHECK_ORGANIZATION_NAME,
+            "url": settings.FACTCHECK_ORGANIZATION_URL,
+        },
+        "reviewRating": {
+            "@type": "Rating",
+            # Ratings off the scale (e.g. Unverifiable) carry -1, the ClaimReview convention for
+            # "no numeric value"; alternateName always says the rating in words.
+            "ratingValue": rating.value if rating and rating.value is not None else -1,
+            "bestRating": scale.best,
+            "worstRating": scale.worst,
+            "alternateName": rating.label if rating else "Unrated",
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {
+                "@type": "Organization" if claimant == article.outlet else "Person",
+                "name": claimant,
+            },
+            "datePublished": _iso(article.published_on or article.imported_at),
+            "appearance": appearance,
+        },
+    }
+
+
+def json_ld_script(data: dict | list) -> SafeString:
+    """`<script type="application/ld+json">` whose content cannot close the tag (`<`, `>`, `&` escaped)."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
+
+
+# --- cache generation --------------------------------------------------------------------------
+
+
+def cache_generation() -> str:
+    """A token that changes whenever anything public may have changed; part of every cache key."""
+    cache = caches[CACHE_ALIAS]
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        # add() so that two processes starting together agree on one token.
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY) or generation
+    return generation
+
+
+def bump_cache_generation() -> None:
+    """Make every cached public page and number stale at once (a fresh token, not an increment,
+    so concurrent bumps from several processes can never land on an old value)."""
+    caches[CACHE_ALIAS].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
