@@ -7,6 +7,8 @@ preparing. Stable interface:
 - `published_claims()`: the base queryset (article and published verdict's rating joined), newest first
 - `ClaimFilterForm` + `filter_claims(queryset, form)`: the filters of `/claims/` and `/api/claims`
 - `claim_review(claim, *, request=None)`: the schema.org ClaimReview object of a published claim
+- `public_claim_url(claim)`: a claim's public URL; use it, not `claim.get_absolute_url()`, whose slug
+  follows the live (possibly draft) wording
 - `public_claim_sources()`, `public_corrections()`: what a claim page may list
 - `cache_generation()` / `bump_cache_generation()`: the version of everything public, bumped on
   every write that can change a public page (see `factcheck.signals`)
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -29,7 +32,8 @@ from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.urls import reverse
+from django.utils.text import Truncator, slugify
 
 from factcheck.extraction import ClaimKind
 from factcheck.models import Claim, ClaimSource, Correction, Rating
@@ -144,6 +148,29 @@ def search_condition(text: str) -> Q:
     return condition
 
 
+# --- public URLs ------------------------------------------------------------------------------
+
+
+def public_slug(claim: Claim) -> str:
+    """The slug from the *published* wording. `Claim.slug` follows the live draft wording, which
+    would leak a correction in progress into public URLs."""
+    verdict = claim.published_verdict
+    wording = verdict.claim_as_checked if verdict is not None else ""
+    return slugify(wording or claim.quote)[:80].strip("-") or "claim"
+
+
+def public_claim_url(claim: Claim) -> str:
+    return reverse("public:claim", args=[claim.pk, public_slug(claim)])
+
+
+def with_public_urls(claims: Iterable[Claim]) -> list[Claim]:
+    """Set `claim.public_url` on each claim, for templates."""
+    claims = list(claims)
+    for claim in claims:
+        claim.public_url = public_claim_url(claim)
+    return claims
+
+
 # --- what a claim page may list ----------------------------------------------------------------
 
 
@@ -231,7 +258,7 @@ def claim_review(claim: Claim, *, request: HttpRequest | None = None, scale: Rat
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": absolute_url(claim.get_absolute_url(), request),
+        "url": absolute_url(public_claim_url(claim), request),
         "claimReviewed": short_claim(verdict.claim_as_checked or claim.quote),
         "datePublished": _iso(claim.first_published_at or verdict.published_at),
         "dateModified": _iso(verdict.published_at),

@@ -99,7 +99,7 @@ def test_claim_review_has_every_required_property(two_claims, settings):
     assert review["itemReviewed"]["datePublished"]
     assert review["author"] == {"@type": "Organization", "name": "Verify Desk", "url": "https://verify.example.org/"}
     assert review["datePublished"] == first.first_published_at.date().isoformat()
-    assert review["url"] == "https://ledger.example.org" + first.get_absolute_url()
+    assert review["url"] == f"https://ledger.example.org/claims/{first.pk}/inflation-in-2024-was-52/"
     json.dumps(review)
 
 
@@ -169,3 +169,13 @@ def test_generation_changes_on_publish_unpublish_and_correction(real_cache, clai
 
 def test_generation_is_stable_without_writes(real_cache):
     assert ledger.cache_generation() == ledger.cache_generation()
+
+
+def test_public_url_follows_the_published_wording_not_the_draft(claim, reviewer, editor, ratings, source):
+    claim = published(claim, reviewer, editor, ratings["true"], source)
+    before = ledger.public_claim_url(claim)
+    claim = workflow.open_correction(claim, editor, expected_version=claim.version, reason="New data.")
+    claim = workflow.update_claim(claim, editor, expected_version=claim.version, claim_as_checked="Secret draft wording")
+    assert "secret" in claim.get_absolute_url()
+    assert ledger.public_claim_url(published_claims().get(pk=claim.pk)) == before
+    assert "secret" not in before
