@@ -244,3 +244,19 @@ class CorrectionAdmin(SimpleHistoryAdmin):
 admin.site.site_header = "factcheck curation"
 admin.site.site_title = "factcheck admin"
 admin.site.index_title = "Curation"
+
+
+from factcheck.models import Page  # noqa: E402 - the public ledger's pages, registered last
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    """Methodology and corrections policy: public text, Markdown."""
+
+    list_display = ["title", "slug", "updated_at"]
+    search_fields = ["title", "body"]
+    readonly_fields = ["updated_at"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Page | None = None) -> list[str]:
+        # Public URLs depend on the slug: keep it once the page exists.
+        return [*self.readonly_fields, "slug"] if obj else self.readonly_fields

@@ -393,3 +393,18 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"Correction to claim {self.claim_id}: {self.what_changed[:60]}"
+
+
+class Page(models.Model):
+    """Editable public text, like the methodology and the corrections policy (Markdown)."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    title = models.CharField(max_length=200)
+    body = models.TextField(help_text="Markdown.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
