@@ -9,6 +9,7 @@ clause boundaries), score it, and merge phrases that overlap into one claim.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import scoring
@@ -17,19 +18,26 @@ from .lexicon import (
     CLAUSE_BREAKERS,
     COMPARISON_WORDS,
     COPULAS,
+    ED_ADJECTIVES,
+    EVENT_VERB_BASES,
     EVENT_VERBS,
+    IRREGULAR_PAST_FORMS,
+    MEASURE_NOUNS,
+    NOT_ENTITY,
     PREPOSITIONS,
     REPORTING_VERBS,
     ROLE_WORDS,
     STATUS_WORDS,
+    STOPWORDS,
     SUPERLATIVE_WORDS,
+    VAGUE_SOURCES,
     WEAK_SUPERLATIVES,
 )
 from .segmentation import split_sentences
 from .tokens import Tokens, tokenize
 from .values import find_values
 
-DEFAULT_MIN_SCORE = 0.45
+DEFAULT_MIN_SCORE = 0.48
 CONTEXT_CHARS = 32
 
 # Key phrases stay well under the length a reader takes in at a glance.
@@ -52,8 +60,33 @@ _EST_EXCEPTIONS = frozenset(
     southwest northwest midwest priest priests behest inquest pest
     """.split()
 )
+_TRIGGER_WORDS = (
+    SUPERLATIVE_WORDS
+    | _TREND_WORDS
+    | EVENT_VERBS
+    | EVENT_VERB_BASES
+    | REPORTING_VERBS
+    | STATUS_WORDS
+    | IRREGULAR_PAST_FORMS
+    | COPULAS
+)
+_AUXILIARIES = frozenset("has have had was were been be is are being".split())
+_STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
+# "is to", "was that", "is not": an infinitive, a cleft or a negation says too little alone.
+_COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
 _INFINITIVE_MARKERS = frozenset("to".split())
+_OPENING_QUOTES = frozenset("\u201c\u00ab\u300c\u300e")
+_CLOSING_QUOTES = frozenset("\u201d\u00bb\u300d\u300f")
+_INDEFINITES = frozenset("a an one some many several few most".split())
+_PLURAL_PRONOUNS = frozenset("we they i you".split())
+# Words before a base-form verb that make it an infinitive, an order or a noun.
+_NOT_SUBJECTS = frozenset(
+    """
+    to will would shall should can could may might must not n't do does did let please the a an
+    this that its his her their our your my no any every each more less
+    """.split()
+) | STOPWORDS
 _ENUMERATION_ORDINALS = frozenset("first second third fourth fifth firstly secondly thirdly finally".split())
 
 
@@ -82,16 +115,35 @@ def extract_claims(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> list[C
     tokens = tokenize(text)
     values = find_values(text, tokens=tokens)
     value_starts = [value.start for value in values]
+    sentences = split_sentences(text)
+    names = _document_names(tokens, sentences)
     candidates: list[ClaimCandidate] = []
-    for sentence_start, sentence_end in split_sentences(text):
+    for sentence_start, sentence_end in sentences:
         low = bisect_left(value_starts, sentence_start)
         high = bisect_left(value_starts, sentence_end)
         sentence_values = [v for v in values[low:high] if v.end <= sentence_end]
-        for draft in _sentence_drafts(text, tokens, sentence_start, sentence_end, sentence_values):
+        for draft in _sentence_drafts(text, tokens, sentence_start, sentence_end, sentence_values, names):
             if draft.score >= min_score:
                 candidates.append(_candidate(text, tokens, draft, sentence_start, sentence_end))
     candidates.sort(key=lambda c: (c.start, c.end))
     return candidates
+
+
+def _document_names(tokens: Tokens, sentences: list[tuple[int, int]]) -> frozenset[str]:
+    """Words the article capitalises inside sentences: names, even when one opens a sentence.
+
+    "Critics said" opens a sentence with a common noun; "Sabalenka said" with a name.
+    Only the rest of the article can tell them apart.
+    """
+    raw = tokens.raw
+    capitalised = Counter(
+        lower for lower, word in zip(tokens.lower, raw) if word[:1].isupper() and lower not in NOT_ENTITY
+    )
+    if not capitalised:
+        return frozenset()
+    opener_indexes = (tokens.index_at_or_after(start) for start, _ in sentences)
+    openers = Counter(tokens.lower[index] for index in opener_indexes if index < len(tokens.lower))
+    return frozenset(word for word, count in capitalised.items() if count > openers.get(word, 0))
 
 
 def _candidate(
@@ -114,7 +166,12 @@ def _candidate(
 
 
 def _sentence_drafts(
-    text: str, tokens: Tokens, sentence_start: int, sentence_end: int, values: list[Value]
+    text: str,
+    tokens: Tokens,
+    sentence_start: int,
+    sentence_end: int,
+    values: list[Value],
+    names: frozenset[str],
 ) -> list[_Draft]:
     first = tokens.index_at_or_after(sentence_start)
     last = tokens.index_at_or_after(sentence_end) - 1
@@ -126,14 +183,86 @@ def _sentence_drafts(
         return []
     features = scoring.sentence_features(text, tokens, first, last, has_figure=bool(values))
     limit = _max_key_chars(sentence_end - sentence_start)
+    quoted = _quoted_tokens(tokens, first, last)
+    triggers = [_unquote_report(t) if t.role == "report" and t.first in quoted else t for t in triggers]
+    value_starts = frozenset(t.first for t in triggers if t.values)
     drafts = []
     for trigger in triggers:
-        span_first, span_last = _grow(tokens, trigger, first, last, limit)
-        score = scoring.score_claim(
-            trigger.base, bool(trigger.values), features, tokens, span_first, span_last, first, last
+        span_first, span_last = _grow(tokens, trigger, first, last, limit, value_starts)
+        context = scoring.ClaimContext(
+            base=trigger.base,
+            role=trigger.role,
+            has_value=bool(trigger.values),
+            span_entity=_has_entity(tokens, span_first, span_last, first, names),
+            vague_source=trigger.role == "report" and _vague_source(tokens, trigger, span_first, first, last, names),
+            measure_noun=trigger.kind == ClaimKind.COMPARISON
+            and any(word in MEASURE_NOUNS for word in tokens.lower[span_first : span_last + 1]),
         )
+        score = scoring.score_claim(context, features, tokens, span_first, span_last, first, last)
         drafts.append(_Draft(span_first, span_last, trigger.kind, score, list(trigger.values)))
     return _merge(tokens, drafts, limit)
+
+
+def _quoted_tokens(tokens: Tokens, first: int, last: int) -> set[int]:
+    """Indexes of tokens inside quotation marks (straight quotes toggle)."""
+    inside = False
+    quoted: set[int] = set()
+    raw = tokens.raw
+    for index in range(first, last + 1):
+        token = raw[index]
+        if token in _OPENING_QUOTES:
+            inside = True
+        elif token in _CLOSING_QUOTES:
+            inside = False
+        elif token == '"':
+            inside = not inside
+        elif inside:
+            quoted.add(index)
+    return quoted
+
+
+def _unquote_report(trigger: _Trigger) -> _Trigger:
+    # "We were told it was under control" inside a quote is what was said, not who said it.
+    return _Trigger(trigger.first, trigger.last, ClaimKind.EVENT, scoring.BASE_PAST, "event", trigger.values)
+
+
+def _has_entity(tokens: Tokens, span_first: int, span_last: int, sentence_first: int, names: frozenset[str]) -> bool:
+    raw, lower = tokens.raw, tokens.lower
+    for index in range(span_first, span_last + 1):
+        word = raw[index]
+        if not word[:1].isupper() or lower[index] in NOT_ENTITY:
+            continue
+        if _is_speaker_label(tokens, index, sentence_first):
+            continue
+        if index > sentence_first or lower[index] in names:
+            return True
+    return False
+
+
+def _is_speaker_label(tokens: Tokens, index: int, sentence_first: int) -> bool:
+    # "MODERATOR:", "PRIME MINISTER:" in a transcript name the speaker, not a claim.
+    if not tokens.raw[index].isupper():
+        return False
+    position = index
+    while position < len(tokens.raw) - 1 and tokens.raw[position + 1].isupper() and position - sentence_first < 4:
+        position += 1
+    return position + 1 < len(tokens.raw) and tokens.raw[position + 1] == ":"
+
+
+def _vague_source(
+    tokens: Tokens, trigger: _Trigger, span_first: int, first: int, last: int, names: frozenset[str]
+) -> bool:
+    """"Critics say", "said one mother": a source nobody can be asked about."""
+    subject = range(span_first, trigger.first)
+    if trigger.first - span_first == 0:
+        # Inverted attribution after a quote: '"...," said one mother.'
+        subject = range(trigger.last + 1, min(last, trigger.last + 4) + 1)
+    words = [tokens.lower[index] for index in subject]
+    if words and words[0] in _INDEFINITES:
+        return True  # "a counsellor in a Dublin school", "one father": nobody to ask
+    if _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False:
+        return False
+    return not words or any(word in VAGUE_SOURCES for word in words)
 
 
 def _max_key_chars(sentence_length: int) -> int:
@@ -168,11 +297,19 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
     if value.kind == "duration":
         return ClaimKind.DURATION, scoring.BASE_DURATION
     if value.kind in ("date", "year"):
+        if value.unit == "time of day":
+            return ClaimKind.DATE, scoring.BASE_TIME_OF_DAY
         if value.date and value.date.startswith("---"):
             return ClaimKind.DATE, scoring.BASE_DAY_OF_MONTH
         return ClaimKind.DATE, scoring.BASE_DATE
     if value.kind == "ordinal":
         if _is_enumeration(tokens, index, sentence_first):
+            return None
+        if word != value.text.lower() and "-" in word and word.startswith(value.text.lower()):
+            # "second-largest" ranks; "second-year student", "first-time buyer" do not.
+            rest = word[len(value.text) + 1 :]
+            if rest in SUPERLATIVE_WORDS or rest.endswith("est"):
+                return ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE
             return None
         if word in ("first", "last"):
             return ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE
@@ -205,15 +342,20 @@ def _word_triggers(tokens: Tokens, first: int, last: int, covered: set[int]) -> 
     triggers = []
     lower = tokens.lower
     for index in range(first, last + 1):
+        word = lower[index]
+        # Most words trigger nothing: one set lookup rules them out.
+        if word not in _TRIGGER_WORDS and not word.endswith(("est", "ed")):
+            continue
         if index in covered:
             continue
-        word = lower[index]
         trigger = (
             _superlative_trigger(tokens, index, first, word)
             or _comparison_trigger(word, index)
             or _event_trigger(tokens, index, first, word)
             or _report_trigger(tokens, index, first, last, word)
             or _status_trigger(tokens, index, first, last, word)
+            or _past_trigger(tokens, index, first, word)
+            or _copula_trigger(tokens, index, first, last, word)
         )
         if trigger is not None:
             triggers.append(trigger)
@@ -249,11 +391,58 @@ def _comparison_trigger(word: str, index: int) -> _Trigger | None:
 
 
 def _event_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger | None:
-    if word not in EVENT_VERBS or _is_name(tokens, index, first):
+    if _is_name(tokens, index, first):
         return None
-    if index > first and tokens.lower[index - 1] in _INFINITIVE_MARKERS:
+    previous = tokens.lower[index - 1] if index > first else ""
+    if word in EVENT_VERBS:
+        if previous in _INFINITIVE_MARKERS:
+            return None
+        return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+    if word in EVENT_VERB_BASES and _has_plural_subject(tokens, index, first):
+        # Present tense after a plural or named subject: "Residents protest", "Democrats win".
+        return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+    return None
+
+
+def _has_plural_subject(tokens: Tokens, index: int, first: int) -> bool:
+    if index == first:
+        return False
+    previous_raw = tokens.raw[index - 1]
+    previous = tokens.lower[index - 1]
+    if previous in _NOT_SUBJECTS or not previous_raw[:1].isalpha():
+        return False
+    if previous.endswith(("'s", "\u2019s")):
+        return False  # "Lukashenko's visit": a noun after a possessive
+    return previous in _PLURAL_PRONOUNS or (previous.endswith("s") and not previous.endswith("ss")) or previous_raw[:1].isupper()
+
+
+def _past_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger | None:
+    """Any past tense with a subject: the sentence reports something that happened."""
+    if index == first or _is_name(tokens, index, first):
         return None
-    return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+    if word in IRREGULAR_PAST_FORMS:
+        pass
+    elif not (word.endswith("ed") and len(word) >= 5 and word.isalpha() and word not in ED_ADJECTIVES):
+        return None
+    previous = tokens.lower[index - 1]
+    before = tokens.lower[index - 2] if index - 2 >= first else ""
+    if previous in _DETERMINERS or previous in PREPOSITIONS:
+        return None  # "the detailed plan", "in limited numbers": an adjective
+    if previous in ("to",) or before in ("to",):
+        return None
+    if not (previous in _AUXILIARIES or before in _AUXILIARIES or tokens.raw[index - 1][:1].isalnum()):
+        return None
+    return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_PAST, "event")
+
+
+def _copula_trigger(tokens: Tokens, index: int, first: int, last: int, word: str) -> _Trigger | None:
+    """"The final is on Sunday", "Belarus was Russia's ally": a statement of status."""
+    if word not in _STATEMENT_COPULAS or index == first or index >= last:
+        return None
+    following = tokens.lower[index + 1]
+    if following in _COPULA_FOLLOWERS_TO_SKIP:
+        return None
+    return _Trigger(index, index, ClaimKind.STATUS, scoring.BASE_COPULA, "status")
 
 
 def _is_name(tokens: Tokens, index: int, first: int) -> bool:
@@ -304,12 +493,14 @@ _REACH: dict[str, tuple[int, int]] = {
 }
 
 
-def _grow(tokens: Tokens, trigger: _Trigger, first: int, last: int, limit: int) -> tuple[int, int]:
+def _grow(
+    tokens: Tokens, trigger: _Trigger, first: int, last: int, limit: int, value_starts: frozenset[int]
+) -> tuple[int, int]:
     left_reach, right_reach = _REACH[trigger.role]
     if trigger.role == "value" and trigger.kind == ClaimKind.ORDINAL:
         right_reach = 2
     span_first = _walk_left(tokens, trigger.first, first, left_reach)
-    span_last = _walk_right(tokens, trigger.last, last, right_reach, trigger.role)
+    span_last = _walk_right(tokens, trigger.last, last, right_reach, trigger.role, value_starts=value_starts)
     if trigger.role == "value" and span_first == trigger.first and trigger.kind == ClaimKind.DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, span_last, last, 8, "event", cross_comma=True)
@@ -337,7 +528,13 @@ def _walk_left(tokens: Tokens, index: int, floor: int, reach: int) -> int:
 
 
 def _walk_right(
-    tokens: Tokens, index: int, ceiling: int, reach: int, role: str, cross_comma: bool = False
+    tokens: Tokens,
+    index: int,
+    ceiling: int,
+    reach: int,
+    role: str,
+    cross_comma: bool = False,
+    value_starts: frozenset[int] = frozenset(),
 ) -> int:
     lower = tokens.lower
     words = 0
@@ -350,7 +547,7 @@ def _walk_right(
         if cross_comma and token == "," and words == 0:
             position += 1
             continue
-        if _is_stop(token):
+        if _is_stop(token) or (role == "value" and position + 1 in value_starts):
             break
         if token in CLAUSE_BREAKERS and not (token == "that" and words <= 1):
             break

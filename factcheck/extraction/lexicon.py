@@ -44,6 +44,16 @@ SENTENCE_OPENERS = _words(
     """
 )
 
+# Unnamed, collective sources: "critics say" cannot be checked against anyone.
+VAGUE_SOURCES = _words(
+    """
+    critics some many most others analysts experts observers residents people campaigners
+    opponents supporters sources commentators locals voters everyone everybody nobody few
+    several one someone somebody mother father parent parents student students fans
+    who which insiders rumours rumors
+    """
+)
+
 # Words at the end of a line that show the line continues (hard-wrapped text).
 LINE_CONTINUATION_WORDS = _words(
     """
@@ -160,29 +170,108 @@ COMPARISON_WORDS = _words(
     """
 )
 
-# Past-tense or perfect forms of verbs that report an event someone could check.
-EVENT_VERBS = _words(
+# Verbs of events someone could check (who met, signed, won, closed what), as base
+# forms; every inflection is derived below, irregular pasts are listed beside them.
+_EVENT_VERB_BASES = """
+    meet visit sign invite sanction arrive announce launch elect appoint name nominate resign
+    win defeat beat lose kill die injure wound arrest charge convict sentence acquit jail
+    indict sue rule approve pass reject veto ban impose lift establish found open close hold
+    host attend hire fire sack acquire buy sell merge invest award grant raise cut release
+    fine suspend expel deport detain free capture strike attack bomb invade withdraw deploy
+    ratify adopt enact introduce file publish record score finish complete start begin end
+    join leave quit agree receive pay spend borrow donate fund build destroy discover find
+    admit plead testify vote reelect re-elect inaugurate swear promote demote dismiss take
+    give send deliver ship export import produce manufacture recall hit seize raid evacuate
+    rescue collapse crash explode erupt flood break overturn uphold block cancel postpone
+    delay unveil tour travel fly return congratulate condemn criticise criticize praise thank
+    endorse back support oppose accuse blame convene chair lead head normalize normalise
+    sever recognise recognize reach enter exit restore protest apply lend borrow survive
+    move relocate shut reopen sentence halt resume strike abolish scrap repeal amend
+    legislate privatise privatize nationalise nationalize lay hire cut double triple halve
+    treble quadruple outnumber exceed overtake surpass lag trail top lead qualify sweep
+    clinch secure claim retain crown reward allocate earmark budget collect levy tax
+    vaccinate diagnose infect test treat hospitalise hospitalize admit discharge operate
+    prescribe recall warn detect identify confirm deny reveal disclose report fly land
+    launch orbit dock detonate sink rescue evacuate displace flee migrate settle occupy
+    annex liberate surrender negotiate broker mediate host sign breach violate comply
+    employ recruit train graduate enrol enroll expel suspend shutter demolish construct
+    renovate expand shrink grow rise fall drop climb jump surge soar plunge slump tumble
+    decline increase decrease reduce boost lower raise freeze
+"""
+_IRREGULAR_PASTS = """
+    meet:met win:won beat:beat lose:lost hold:held found:founded buy:bought sell:sold cut:cut
+    strike:struck withdraw:withdrew,withdrawn begin:began,begun leave:left quit:quit
+    pay:paid spend:spent build:built find:found take:took,taken give:gave,given send:sent
+    hit:hit break:broke,broken uphold:upheld fly:flew,flown lead:led swear:swore,sworn
+    lay:laid lend:lent shut:shut grow:grew,grown rise:rose,risen fall:fell,fallen
+    sink:sank,sunk flee:fled freeze:froze,frozen set:set put:put run:ran bet:bet
+    sweep:swept forbid:forbade,forbidden seek:sought bring:brought teach:taught
+    sentence:sentenced overtake:overtook,overtaken admit:admitted acquit:acquitted
+    commit:committed submit:submitted permit:permitted expel:expelled cancel:cancelled,canceled
+    travel:travelled,traveled transfer:transferred occur:occurred control:controlled
+    patrol:patrolled label:labelled,labeled refer:referred compel:compelled
+"""
+
+
+def _inflections(base: str) -> set[str]:
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+        if len(base) <= 4 and base[0] not in "aeiou" and base[-1] in "bdglmnprt" and base[-2] in "aeiou" and base[-3:-2] not in "aeiou":
+            # "ban" -> "banned", "drop" -> "dropped", "plan" -> "planned"
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+def _event_verb_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """(finite forms, base forms): base forms only count as events in some contexts."""
+    irregular: dict[str, list[str]] = {}
+    for entry in _IRREGULAR_PASTS.split():
+        base, pasts = entry.split(":")
+        irregular[base] = pasts.split(",")
+    finite: set[str] = set()
+    bases = set(_EVENT_VERB_BASES.split())
+    for base in bases:
+        forms = _inflections(base)
+        forms.discard(base)
+        forms = {form for form in forms if not form.endswith("ing")}
+        if base in irregular:
+            forms = {form for form in forms if not form.endswith("ed")} | set(irregular[base])
+        finite |= forms
+    return frozenset(finite), frozenset(bases)
+
+
+EVENT_VERBS, EVENT_VERB_BASES = _event_verb_forms()
+
+# Common irregular past forms: any of them makes a sentence report something that happened.
+IRREGULAR_PAST_FORMS = _words(
     """
-    met meets visited visits signed signs invited invites sanctioned sanctions arrived arrives
-    announced announces launched launches elected appointed named nominated resigned resigns
-    won wins defeated beat lost loses killed kills died dies injured wounded arrested charged
-    convicted sentenced acquitted jailed indicted sued ruled rules approved approves passed
-    rejected vetoed banned bans imposed imposes lifted established founded opened opens
-    closed closes held holds hosted hosts attended attends hired fired sacked acquired bought
-    sold merged invested awarded granted raised cut cuts reported released fined suspended
-    expelled deported detained freed captured struck attacked bombed invaded withdrew
-    withdrawn deployed ratified adopted enacted introduced filed published recorded scored
-    finished completed started began begun ended ends joined joins left quit agreed agrees
-    received receives paid pays spent spends borrowed donated funded built destroyed
-    discovered found confirmed denied admitted pleaded testified voted elected reelected
-    re-elected inaugurated sworn appointed promoted demoted dismissed took takes gave gives
-    sent sends delivered shipped exported imported produced manufactured recalled hit
-    seized raided evacuated rescued collapsed crashed exploded erupted struck flooded
-    broke overturned upheld blocked cancelled canceled postponed delayed suspended
-    introduced unveiled opened inaugurated toured travelled traveled flew returned
-    congratulated condemned criticised criticized praised thanked endorsed backed
-    supported opposed accused blamed hosted convened chaired led leads headed heads
-    established normalized normalised severed recognised recognized ratified
+    went gone came saw seen made got gotten knew known became brought bought built caught
+    chose chosen drew drawn drove driven fell fallen felt fought flew flown forgot froze gave
+    given grew grown heard hid held hurt kept laid led left lent lost meant met paid put quit
+    ran rang rose risen sat sent set shook shot shut sang sank slept spoke spoken spent stood
+    stole struck swore sworn swept swam took taken taught tore thought threw thrown understood
+    woke wore won wrote written sold told found begun began broke broken withdrew withdrawn
+    """
+)
+
+# Words in -ed that are usually adjectives, not past tenses.
+ED_ADJECTIVES = _words(
+    """
+    based concerned interested detailed limited advanced experienced supposed used united
+    need seed feed speed breed proceed exceed succeed indeed bed red shed wed hundred kindred
+    aged alleged beloved blessed cursed crooked dogged jagged learned naked ragged rugged
+    sacred wicked wretched skilled qualified talented tired worried excited pleased surprised
+    shocked scared bored complicated sophisticated dedicated devoted determined disabled
+    married retired unemployed embattled beleaguered troubled renewed so-called armed
+    biased balanced mixed related registered listed unprecedented undisclosed expected
+    unexpected supposed coloured colored reserved reported alleged
     """
 )
 
@@ -195,7 +284,9 @@ REPORTING_VERBS = _words(
     declared declares testified tweeted posted quoted quotes estimated estimates forecast
     forecasts projected predicted predicts revealed reveals disclosed disclosed alleged
     alleges asserted asserts emphasized emphasised stressed stresses urged urges
-    commented replied responded announced answered according
+    commented replied responded announced answered according called described cautioned
+    concluded found finds showed shows suggested suggests recalled recalls pledged
+    promised vowed
     """
 )
 
@@ -218,14 +309,14 @@ ROLE_WORDS = _words(
 
 COPULAS = _words("is are was were has have had been remains remained became becomes serves served")
 
-# Modal verbs and hedges: predictions and hypotheticals.
+# Modal verbs and hedges: predictions and hypotheticals. Forecasts and plans are not
+# here: "the IMF forecast 3.1%" and "the plan aims to cut" are checkable attributions.
 HEDGES = _words(
     """
     may might could would should will shall can likely unlikely possibly perhaps probably
-    maybe expected expect expects hope hopes hoped plan plans planned intend intends aim aims
-    seems seem seemed appear appears apparently potential potentially if unless whether
-    suppose supposedly assume presumably rumoured rumored reportedly allegedly predicted
-    forecast forecasts projected going
+    maybe expected expect expects hope hopes hoped seems seem seemed appear appears apparently
+    potential potentially if unless whether suppose supposedly assume presumably rumoured
+    rumored reportedly allegedly imagine wonder going 'll \u2019ll
     """
 )
 

@@ -26,17 +26,24 @@ BASE_WORD_QUANTITY = 0.3
 BASE_DURATION = 0.6
 BASE_DATE = 0.5
 BASE_DAY_OF_MONTH = 0.45
+BASE_TIME_OF_DAY = 0.3
 BASE_ORDINAL = 0.58
 BASE_MULTIPLIER = 0.55
 BASE_SUPERLATIVE = 0.58
-BASE_WEAK_SUPERLATIVE = 0.42
-BASE_COMPARISON = 0.48
-BASE_EVENT = 0.5
-BASE_REPORT = 0.5
+BASE_WEAK_SUPERLATIVE = 0.36
+BASE_COMPARISON = 0.42
+BASE_EVENT = 0.42
+BASE_REPORT = 0.45
 BASE_STATUS = 0.48
+BASE_PAST = 0.4
+BASE_COPULA = 0.34
 
 # Adjustments.
-ENTITY_BONUS = 0.1
+ENTITY_BONUS = 0.12
+NEARBY_ENTITY_BONUS = 0.05
+MEASURE_BONUS = 0.1
+VAGUE_SOURCE_PENALTY = 0.2
+QUOTATION_BONUS = 0.1
 FIGURE_BONUS = 0.08
 ATTRIBUTION_BONUS = 0.06
 QUESTION_PENALTY = 0.5
@@ -53,6 +60,7 @@ SHORT_SENTENCE_PENALTY = 0.15
 # How far around the key phrase a hedge or an opinion word still colours the claim.
 CONTEXT_TOKENS = 4
 
+_COMPARATIVE_MARKERS = frozenset("as more less most least".split())
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u00ab\u00bb")
 _CAPTION_WORDS = frozenset(
     "photo photos file data picture pictures image images getty reuters afp ap epa xinhua caption".split()
@@ -71,6 +79,7 @@ class SentenceFeatures:
     person_outside_quotes: int
     is_caption: bool
     word_count: int
+    has_quotation: bool
 
 
 def sentence_features(
@@ -84,9 +93,11 @@ def sentence_features(
     reporting = False
     word_count = 0
     caption_words = 0
+    quote_marks = 0
     for index in range(first, last + 1):
         token = raw[index]
         if token in _QUOTE_MARKS:
+            quote_marks += 1
             inside_quote = not inside_quote if token == '"' else token in "\u201c\u00ab"
             continue
         if not token[0].isalnum():
@@ -112,6 +123,7 @@ def sentence_features(
         person_outside_quotes=person,
         is_caption=_is_caption(sentence_text, word_count, caption_words),
         word_count=word_count,
+        has_quotation=quote_marks >= 2,
     )
 
 
@@ -122,9 +134,20 @@ def _is_caption(sentence: str, word_count: int, caption_words: int) -> bool:
     return "(" in sentence or ":" in sentence or word_count <= 6
 
 
+@dataclass(slots=True)
+class ClaimContext:
+    """What the extractor knows about one key phrase."""
+
+    base: float
+    role: str
+    has_value: bool
+    span_entity: bool
+    vague_source: bool = False
+    measure_noun: bool = False
+
+
 def score_claim(
-    base: float,
-    is_figure: bool,
+    claim: ClaimContext,
     features: SentenceFeatures,
     tokens: Tokens,
     first: int,
@@ -132,14 +155,13 @@ def score_claim(
     sentence_first: int,
     sentence_last: int,
 ) -> float:
-    parts = explain_score(base, is_figure, features, tokens, first, last, sentence_first, sentence_last)
+    parts = explain_score(claim, features, tokens, first, last, sentence_first, sentence_last)
     total = sum(parts.values())
     return round(min(1.0, max(0.0, total)), 3)
 
 
 def explain_score(
-    base: float,
-    is_figure: bool,
+    claim: ClaimContext,
     features: SentenceFeatures,
     tokens: Tokens,
     first: int,
@@ -148,27 +170,39 @@ def explain_score(
     sentence_last: int,
 ) -> dict[str, float]:
     """The signed contributions that add up to a claim's score."""
-    parts: dict[str, float] = {"base": base}
-    if features.entity_count:
+    parts: dict[str, float] = {"base": claim.base}
+    if claim.span_entity:
         parts["named entity"] = ENTITY_BONUS
-    if features.has_figure and not is_figure:
+    elif features.entity_count:
+        parts["named entity nearby"] = NEARBY_ENTITY_BONUS
+    if features.has_figure and not claim.has_value:
         parts["figure in sentence"] = FIGURE_BONUS
-    if features.attributed:
+    if claim.measure_noun:
+        parts["measured quantity"] = MEASURE_BONUS
+    if features.attributed and claim.role != "report":
         parts["attributed"] = ATTRIBUTION_BONUS
+    if claim.vague_source:
+        parts["unnamed source"] = -VAGUE_SOURCE_PENALTY
+    elif claim.role == "report" and features.has_quotation:
+        parts["direct quotation"] = QUOTATION_BONUS
     if features.is_question:
         parts["question"] = -QUESTION_PENALTY
     if features.has_exclamation:
         parts["exclamation"] = -EXCLAMATION_PENALTY
     if features.is_caption:
         parts["bare caption"] = -CAPTION_PENALTY
-    if features.person_outside_quotes:
+    if features.person_outside_quotes and not claim.has_value:
+        # "I cut taxes for 3 million families" is a record to check; "you've promised" is not.
         parts["first/second person"] = -PERSON_PENALTY
-    if features.word_count < 4 and not is_figure:
+    if features.word_count < 3 and not claim.has_value:
         parts["short"] = -SHORT_SENTENCE_PENALTY
+    if claim.role in ("report", "according"):
+        # That someone said something is a fact even when what they said is opinion.
+        return parts
     low = max(sentence_first, first - CONTEXT_TOKENS)
     high = min(sentence_last, last + CONTEXT_TOKENS)
     window = tokens.lower[low : high + 1]
-    if any(word in HEDGES for word in window):
+    if _has_hedge(window):
         parts["hedge / prediction"] = -(
             ATTRIBUTED_HEDGE_PENALTY if features.attributed else HEDGE_PENALTY
         )
@@ -180,3 +214,14 @@ def explain_score(
     if opinion:
         parts["opinion"] = -min(MAX_OPINION_PENALTY, opinion)
     return parts
+
+
+def _has_hedge(window: list[str]) -> bool:
+    for position, word in enumerate(window):
+        if word in HEDGES:
+            if word == "likely" and position and window[position - 1] in _COMPARATIVE_MARKERS:
+                continue  # "twice as likely": a comparison, not a hedge
+            return True
+        if word.endswith(("'ll", "\u2019ll", "'d", "\u2019d")):
+            return True
+    return False

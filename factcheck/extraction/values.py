@@ -65,6 +65,7 @@ _VALUE_PATTERN = re.compile(
     |(?P<date_mdy>{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?)
     |(?P<date_dmy>{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR}\b)?)
     |(?P<date_my>{_MONTH},?\s{_YEAR}\b)
+    |(?P<clock>(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|(?:1[0-2]|0?[1-9])\.[0-5][0-9](?=\s?[ap]\.?m\.?))(?:\s?[ap]\.?m\.?|\s?GMT|\s?UTC|\s?CET)?(?![0-9]))
     |(?P<date_iso>{_YEAR}-[01][0-9]-[0-3][0-9]\b)
     |(?P<decade>(?:1[0-9]|20)[0-9]0s\b)
     |(?P<day_of_month>\bthe\s(?:3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b)
@@ -105,8 +106,9 @@ _QUANTITY_UNITS = frozenset(
 
 _VALUE_STARTERS = frozenset(
     list(CARDINALS) + list(ORDINALS) + [m for m in MONTHS] + list(FRACTION_WORDS)
-    + list(CURRENCY_SYMBOLS) + ["a", "the", "thrice"]
+    + list(CURRENCY_SYMBOLS) + ["a", "the", "thrice", "us", "hk", "nz", "c", "s", "r"]
 )
+_START_CHARS = frozenset("0123456789$\u00a3\u20ac\u00a5\u20bd\u20b9\u20a9\u20ba\u20b4")
 _A_FOLLOWERS = frozenset("half third quarter fifth tenth dozen hundred thousand".split())
 _CURRENCY_CODES = frozenset(code for code in CURRENCY_SYMBOLS if code.isalpha())
 
@@ -122,8 +124,16 @@ def find_values(text: str, start: int = 0, end: int | None = None, tokens: Token
     values: list[Value] = []
     covered_until = start
     lower = tokens.lower
-    for index in range(tokens.index_at_or_after(start), len(lower)):
-        position = tokens.starts[index]
+    starts = tokens.starts
+    first = tokens.index_at_or_after(start)
+    # Cheap screen first (a comprehension runs at C speed): most tokens cannot start a figure.
+    screened = [
+        index
+        for index, word in enumerate(lower[first:], first)
+        if word[0] in _START_CHARS or word in _VALUE_STARTERS or "-" in word
+    ]
+    for index in screened:
+        position = starts[index]
         if position >= end:
             break
         if position < covered_until or not _may_start_value(tokens, index):
@@ -140,20 +150,20 @@ def find_values(text: str, start: int = 0, end: int | None = None, tokens: Token
 
 def _may_start_value(tokens: Tokens, index: int) -> bool:
     word = tokens.lower[index]
-    first = word[0]
-    if first.isdigit():
+    if word[0] in _START_CHARS:
         return True
     if word in _VALUE_STARTERS:
         if word == "a":
             return index + 1 < len(tokens.lower) and tokens.lower[index + 1] in _A_FOLLOWERS
         if word == "the":
             return index + 1 < len(tokens.lower) and tokens.lower[index + 1][:1].isdigit()
-        if word in _CURRENCY_CODES:
-            return tokens.raw[index].isupper()
+        if word in _CURRENCY_CODES or len(word) <= 2:
+            # "USD 40", "US$": codes are upper-case and followed by a figure or "$".
+            return tokens.raw[index].isupper() and index + 1 < len(tokens.lower) and tokens.lower[index + 1][:1] in _START_CHARS
         return True
     if "-" in word:
         return word.split("-", 1)[0] in _VALUE_STARTERS
-    return word in ("us", "hk", "nz", "c", "a", "s", "r") and tokens.raw[index].isupper()
+    return False
 
 
 def _glued_to_word(text: str, start: int, end: int) -> bool:
@@ -304,6 +314,10 @@ def _read_date_my(text: str, match: re.Match[str]) -> Value:
     return _date_value(match, month, None)
 
 
+def _read_clock(text: str, match: re.Match[str]) -> Value:
+    return _value(match, "date", unit="time of day")
+
+
 def _read_date_iso(text: str, match: re.Match[str]) -> Value:
     written = match.group()
     return _value(match, "date", date=written, number=float(written[8:10]))
@@ -406,6 +420,7 @@ _READERS = {
     "date_dmy": _read_date_dmy,
     "date_my": _read_date_my,
     "date_iso": _read_date_iso,
+    "clock": _read_clock,
     "decade": _read_decade,
     "day_of_month": _read_day_of_month,
     "duration": _read_duration,
