@@ -561,6 +561,12 @@ class BenchGenerator:
                 )
             )
             self.set_first_published(published_ids)
+            # added_at is stamped "now" on insert; public pages list only sources added by approval.
+            ClaimSource.objects.filter(claim_id__in=published_ids).update(
+                added_at=Subquery(
+                    Verdict.objects.filter(claim=OuterRef("claim_id"), number=1).values("approved_at")[:1]
+                )
+            )
         self.totals["published"] += len(published_ids)
         self.totals["corrections"] += len(corrections_for)
         self.totals["verdicts"] += len(verdicts)
