@@ -28,7 +28,8 @@ from django import forms
 from django.conf import settings
 from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncMonth
 from django.http import HttpRequest
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
@@ -292,6 +293,66 @@ def json_ld_script(data: dict | list) -> SafeString:
     """`<script type="application/ld+json">` whose content cannot close the tag (`<`, `>`, `&` escaped)."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_json_script_escapes)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
+
+
+# --- counts for the home and statistics pages ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RatingCount:
+    rating: Rating
+    count: int
+    share: float  # percent of all counted claims
+
+
+def rating_counts(queryset: QuerySet[Claim] | None = None) -> list[RatingCount]:
+    """Published claims per rating, in scale order (retired ratings only when used). Two queries."""
+    queryset = published_claims() if queryset is None else queryset
+    counts = dict(queryset.order_by().values_list("published_verdict__rating").annotate(n=Count("pk")))
+    total = sum(counts.values()) or 1
+    return [
+        RatingCount(rating, counts.get(rating.pk, 0), 100 * counts.get(rating.pk, 0) / total)
+        for rating in Rating.objects.order_by("order", "pk")
+        if rating.is_active or counts.get(rating.pk)
+    ]
+
+
+@dataclass(frozen=True)
+class GroupCounts:
+    name: str
+    total: int
+    by_rating: dict[int, int]  # rating pk -> count
+
+
+def counts_by(field_name: str, *, limit: int = 10) -> list[GroupCounts]:
+    """Published claims per value of `field_name` ("outlet" or "claimant") and rating, largest first."""
+    column = {"outlet": "article__outlet", "claimant": "published_verdict__claimant"}[field_name]
+    rows = (
+        published_claims().order_by().exclude(**{column: ""})
+        .values_list(column, "published_verdict__rating").annotate(n=Count("pk"))
+    )
+    groups: dict[str, dict[int, int]] = {}
+    for name, rating_pk, count in rows:
+        groups.setdefault(name, {})[rating_pk] = count
+    ranked = sorted(groups.items(), key=lambda item: (-sum(item[1].values()), item[0].lower()))
+    return [GroupCounts(name, sum(by_rating.values()), by_rating) for name, by_rating in ranked[:limit]]
+
+
+def monthly_counts(*, months: int = 24) -> list[tuple[date, int]]:
+    """Claims first published per calendar month, the last `months` months with data (gaps filled)."""
+    rows = (
+        published_claims().order_by().annotate(month=TruncMonth("first_published_at"))
+        .values_list("month").annotate(n=Count("pk")).order_by("month")
+    )
+    counts = {(month.date() if isinstance(month, datetime) else month): n for month, n in rows if month}
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    series, current = [], first
+    while current <= last:
+        series.append((current, counts.get(current, 0)))
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return series[-months:]
 
 
 # --- cache generation --------------------------------------------------------------------------
