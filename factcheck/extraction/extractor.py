@@ -21,6 +21,7 @@ from .lexicon import (
     ED_ADJECTIVES,
     EVENT_VERB_BASES,
     EVENT_VERBS,
+    IDENTIFIER_NOUNS,
     IRREGULAR_PAST_FORMS,
     MEASURE_NOUNS,
     NOT_ENTITY,
@@ -37,7 +38,7 @@ from .segmentation import split_sentences
 from .tokens import Tokens, tokenize
 from .values import find_values
 
-DEFAULT_MIN_SCORE = 0.48
+DEFAULT_MIN_SCORE = 0.5
 CONTEXT_CHARS = 32
 
 # Key phrases stay well under the length a reader takes in at a glance.
@@ -74,10 +75,16 @@ _AUXILIARIES = frozenset("has have had was were been be is are being".split())
 _STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
 # "is to", "was that", "is not": an infinitive, a cleft or a negation says too little alone.
 _COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
+_PERSONAL_POSSESSIVES = frozenset("my your our".split())
+_RECORD_LEADERS = frozenset("a new all-time".split())
+_RECORD_FOLLOWERS = frozenset(
+    "high low highs lows number numbers level levels year turnout amount profit profits temperature temperatures sales time".split()
+)
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
 _INFINITIVE_MARKERS = frozenset("to".split())
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u300c\u300e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb\u300d\u300f")
+_NON_PERSON_SUBJECTS = frozenset("this that it its these those which what that's it's there".split())
 _INDEFINITES = frozenset("a an one some many several few most".split())
 _PLURAL_PRONOUNS = frozenset("we they i you".split())
 # Words before a base-form verb that make it an infinitive, an order or a noun.
@@ -107,9 +114,17 @@ class _Draft:
     kind: ClaimKind
     score: float
     values: list[Value]
+    reasons: dict[str, float] = field(default_factory=dict)
 
 
 def extract_claims(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> list[ClaimCandidate]:
+    return [candidate for candidate, _ in explain_claims(text, min_score=min_score)]
+
+
+def explain_claims(
+    text: str, *, min_score: float = DEFAULT_MIN_SCORE
+) -> list[tuple[ClaimCandidate, dict[str, float]]]:
+    """Like ``extract_claims``, with the signed score contributions of each claim."""
     if not text or not isinstance(text, str):
         return []
     tokens = tokenize(text)
@@ -117,15 +132,15 @@ def extract_claims(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> list[C
     value_starts = [value.start for value in values]
     sentences = split_sentences(text)
     names = _document_names(tokens, sentences)
-    candidates: list[ClaimCandidate] = []
+    candidates: list[tuple[ClaimCandidate, dict[str, float]]] = []
     for sentence_start, sentence_end in sentences:
         low = bisect_left(value_starts, sentence_start)
         high = bisect_left(value_starts, sentence_end)
         sentence_values = [v for v in values[low:high] if v.end <= sentence_end]
         for draft in _sentence_drafts(text, tokens, sentence_start, sentence_end, sentence_values, names):
             if draft.score >= min_score:
-                candidates.append(_candidate(text, tokens, draft, sentence_start, sentence_end))
-    candidates.sort(key=lambda c: (c.start, c.end))
+                candidates.append((_candidate(text, tokens, draft, sentence_start, sentence_end), draft.reasons))
+    candidates.sort(key=lambda pair: (pair[0].start, pair[0].end))
     return candidates
 
 
@@ -198,8 +213,9 @@ def _sentence_drafts(
             measure_noun=trigger.kind == ClaimKind.COMPARISON
             and any(word in MEASURE_NOUNS for word in tokens.lower[span_first : span_last + 1]),
         )
-        score = scoring.score_claim(context, features, tokens, span_first, span_last, first, last)
-        drafts.append(_Draft(span_first, span_last, trigger.kind, score, list(trigger.values)))
+        reasons = scoring.explain_score(context, features, tokens, span_first, span_last, first, last)
+        score = scoring.total(reasons)
+        drafts.append(_Draft(span_first, span_last, trigger.kind, score, list(trigger.values), reasons))
     return _merge(tokens, drafts, limit)
 
 
@@ -260,6 +276,14 @@ def _vague_source(
     words = [tokens.lower[index] for index in subject]
     if words and words[0] in _INDEFINITES:
         return True  # "a counsellor in a Dublin school", "one father": nobody to ask
+    if words and words[0] in _NON_PERSON_SUBJECTS:
+        return True  # "This shows", "Its rise says": not a source at all
+    previous = tokens.lower[trigger.first - 1] if trigger.first > first else ""
+    if previous in _AUXILIARIES or previous.endswith(("'s", "\u2019s")):
+        return True  # "are said to be", "were described as": passive, no source named
+    has_entity = _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False
+    if tokens.lower[trigger.first] == "say" and not has_entity:
+        return True  # "economists say": a generic present
     if _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False:
         return False
     return not words or any(word in VAGUE_SOURCES for word in words)
@@ -303,7 +327,7 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
             return ClaimKind.DATE, scoring.BASE_DAY_OF_MONTH
         return ClaimKind.DATE, scoring.BASE_DATE
     if value.kind == "ordinal":
-        if _is_enumeration(tokens, index, sentence_first):
+        if _is_enumeration(tokens, index, sentence_first) or _is_personal_or_idiom(tokens, index, sentence_first):
             return None
         if word != value.text.lower() and "-" in word and word.startswith(value.text.lower()):
             # "second-largest" ranks; "second-year student", "first-time buyer" do not.
@@ -319,6 +343,8 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
     if value.text[:1].isdigit():
         if _is_list_number(tokens, index, sentence_first):
             return None
+        if index > sentence_first and tokens.lower[index - 1].rstrip(".") in IDENTIFIER_NOUNS:
+            return ClaimKind.OTHER, scoring.BASE_IDENTIFIER  # "Fig. 3", "Route 66": a label
         return ClaimKind.QUANTITY, scoring.BASE_QUANTITY
     if word in ("one", "a", "zero"):
         return None
@@ -366,6 +392,11 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
     previous = tokens.lower[index - 1] if index > first else ""
     if _is_enumeration(tokens, index, first):
         return None
+    following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
+    if _is_personal_or_idiom(tokens, index, first):
+        return None
+    if word == "record" and previous not in _RECORD_LEADERS and following not in _RECORD_FOLLOWERS:
+        return None  # "her record" (a track record), not "a record high"
     if word in SUPERLATIVE_WORDS:
         if word in WEAK_SUPERLATIVES:
             following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
@@ -382,6 +413,15 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
     ):
         return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
     return None
+
+
+def _is_personal_or_idiom(tokens: Tokens, index: int, first: int) -> bool:
+    """"my first match", "first of all": no rank anyone could check."""
+    lower = tokens.lower
+    previous = lower[index - 1] if index > first else ""
+    if previous in _PERSONAL_POSSESSIVES:
+        return True
+    return lower[index] == "first" and lower[index + 1 : index + 3] == ["of", "all"]
 
 
 def _comparison_trigger(word: str, index: int) -> _Trigger | None:
@@ -611,4 +651,4 @@ def _merge(tokens: Tokens, drafts: list[_Draft], limit: int) -> list[_Draft]:
 def _combine(a: _Draft, b: _Draft, first: int, last: int) -> _Draft:
     lead = min(a, b, key=lambda d: (-d.score, _KIND_PRIORITY[d.kind]))
     values = a.values + [v for v in b.values if v not in a.values]
-    return _Draft(first, last, lead.kind, max(a.score, b.score), values)
+    return _Draft(first, last, lead.kind, lead.score, values, lead.reasons)

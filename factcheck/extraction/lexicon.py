@@ -285,7 +285,7 @@ REPORTING_VERBS = _words(
     forecasts projected predicted predicts revealed reveals disclosed disclosed alleged
     alleges asserted asserts emphasized emphasised stressed stresses urged urges
     commented replied responded announced answered according called described cautioned
-    concluded found finds showed shows suggested suggests recalled recalls pledged
+    concluded suggested suggests recalled recalls pledged
     promised vowed
     """
 )
@@ -348,12 +348,43 @@ STRONG_OPINION_WORDS = _words(
 
 FIRST_SECOND_PERSON = _words("i me my mine we us our ours you your yours let's")
 
+# Adverbs of frequency and generality: "science rarely settles such questions".
+GENERIC_ADVERBS = _words(
+    "rarely often usually mostly generally typically seldom sometimes frequently normally commonly"
+)
+
+# Sentence subjects that make a statement a generality: "Many carried signs".
+VAGUE_SUBJECTS = _words(
+    """
+    many some few several others most critics nobody everyone everybody somebody someone people
+    anyone all both fans observers analysts experts such
+    """
+)
+
+# Words that open an order or an appeal, not a statement: "Tell that to the families".
+IMPERATIVE_OPENERS = _words(
+    """
+    tell imagine look consider remember think ask let note say take give go come listen forget
+    picture compare just stop try don't do please
+    """
+)
+
+# Nouns whose following number is a label, not a quantity: "Fig. 3", "Route 66".
+IDENTIFIER_NOUNS = _words(
+    """
+    fig figure table no number article section chapter page p pp room route flight bus
+    platform gate exhibit appendix item clause paragraph para amendment resolution
+    episode volume vol version
+    """
+)
+
 # Common words that never start a named entity even when capitalised.
 NOT_ENTITY = SENTENCE_OPENERS | _words(
     """
     mr mrs ms dr yes no ok okay oh well now today yesterday tomorrow monday tuesday wednesday
     thursday friday saturday sunday january february march april may june july august
-    september october november december first second third
+    september october november december first second third jan feb mar apr jun jul aug sep
+    sept oct nov dec mon tue wed thu fri sat sun live update breaking watch
     """
 )
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import (
+    COPULAS,
+    ED_ADJECTIVES,
+    EVENT_VERB_BASES,
+    EVENT_VERBS,
     FIRST_SECOND_PERSON,
+    GENERIC_ADVERBS,
+    IMPERATIVE_OPENERS,
+    IRREGULAR_PAST_FORMS,
+    VAGUE_SUBJECTS,
     HEDGES,
     NOT_ENTITY,
     OPINION_WORDS,
@@ -23,6 +31,7 @@ BASE_PERCENTAGE = 0.72
 BASE_MONEY = 0.72
 BASE_QUANTITY = 0.62
 BASE_WORD_QUANTITY = 0.3
+BASE_IDENTIFIER = 0.3
 BASE_DURATION = 0.6
 BASE_DATE = 0.5
 BASE_DAY_OF_MONTH = 0.45
@@ -31,12 +40,12 @@ BASE_ORDINAL = 0.58
 BASE_MULTIPLIER = 0.55
 BASE_SUPERLATIVE = 0.58
 BASE_WEAK_SUPERLATIVE = 0.36
-BASE_COMPARISON = 0.42
-BASE_EVENT = 0.42
-BASE_REPORT = 0.45
+BASE_COMPARISON = 0.48
+BASE_EVENT = 0.51
+BASE_REPORT = 0.5
 BASE_STATUS = 0.48
-BASE_PAST = 0.4
-BASE_COPULA = 0.34
+BASE_PAST = 0.43
+BASE_COPULA = 0.37
 
 # Adjustments.
 ENTITY_BONUS = 0.12
@@ -44,6 +53,12 @@ NEARBY_ENTITY_BONUS = 0.05
 MEASURE_BONUS = 0.1
 VAGUE_SOURCE_PENALTY = 0.2
 QUOTATION_BONUS = 0.1
+NO_VERB_PENALTY = 0.15
+# Sentences up to this many words without any verb are labels, captions or cues.
+FRAGMENT_WORDS = 10
+VAGUE_SUBJECT_PENALTY = 0.12
+IMPERATIVE_PENALTY = 0.2
+GENERIC_PENALTY = 0.1
 FIGURE_BONUS = 0.08
 ATTRIBUTION_BONUS = 0.06
 QUESTION_PENALTY = 0.5
@@ -52,7 +67,7 @@ ATTRIBUTED_HEDGE_PENALTY = 0.08
 OPINION_PENALTY = 0.1
 STRONG_OPINION_PENALTY = 0.22
 MAX_OPINION_PENALTY = 0.45
-PERSON_PENALTY = 0.15
+PERSON_PENALTY = 0.05
 CAPTION_PENALTY = 0.45
 EXCLAMATION_PENALTY = 0.12
 SHORT_SENTENCE_PENALTY = 0.15
@@ -60,6 +75,7 @@ SHORT_SENTENCE_PENALTY = 0.15
 # How far around the key phrase a hedge or an opinion word still colours the claim.
 CONTEXT_TOKENS = 4
 
+_SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
 _COMPARATIVE_MARKERS = frozenset("as more less most least".split())
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u00ab\u00bb")
 _CAPTION_WORDS = frozenset(
@@ -80,6 +96,10 @@ class SentenceFeatures:
     is_caption: bool
     word_count: int
     has_quotation: bool
+    has_verb: bool
+    vague_subject: bool
+    imperative: bool
+    generic: bool
 
 
 def sentence_features(
@@ -94,6 +114,9 @@ def sentence_features(
     word_count = 0
     caption_words = 0
     quote_marks = 0
+    has_verb = False
+    generic = False
+    opener = ""
     for index in range(first, last + 1):
         token = raw[index]
         if token in _QUOTE_MARKS:
@@ -104,6 +127,12 @@ def sentence_features(
             continue
         word_count += 1
         word = lower[index]
+        if not opener and not _is_label(raw, index):
+            opener = word
+        if not has_verb and (_is_verb_like(word) or (index > first and lower[index - 1] in _SUBJECT_PRONOUNS)):
+            has_verb = True
+        if word in GENERIC_ADVERBS:
+            generic = True
         if word in REPORTING_VERBS:
             reporting = True
         if word in _CAPTION_WORDS:
@@ -124,7 +153,27 @@ def sentence_features(
         is_caption=_is_caption(sentence_text, word_count, caption_words),
         word_count=word_count,
         has_quotation=quote_marks >= 2,
+        has_verb=has_verb,
+        vague_subject=opener in VAGUE_SUBJECTS,
+        imperative=opener in IMPERATIVE_OPENERS,
+        generic=generic,
     )
+
+
+_VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | REPORTING_VERBS | HEDGES | frozenset(
+    "be being am do does did says said has have had".split()
+)
+
+
+def _is_verb_like(word: str) -> bool:
+    if word in _VERB_LIKE:
+        return True
+    return word.endswith(("ed", "'s", "\u2019s", "n't", "'re", "'ve", "'m")) and word not in ED_ADJECTIVES
+
+
+def _is_label(raw: list[str], index: int) -> bool:
+    # Transcript speaker labels ("MODERATOR:") do not open the statement.
+    return raw[index].isupper() and len(raw[index]) > 1 and index + 1 < len(raw) and (raw[index + 1] == ":" or raw[index + 1].isupper())
 
 
 def _is_caption(sentence: str, word_count: int, caption_words: int) -> bool:
@@ -155,9 +204,11 @@ def score_claim(
     sentence_first: int,
     sentence_last: int,
 ) -> float:
-    parts = explain_score(claim, features, tokens, first, last, sentence_first, sentence_last)
-    total = sum(parts.values())
-    return round(min(1.0, max(0.0, total)), 3)
+    return total(explain_score(claim, features, tokens, first, last, sentence_first, sentence_last))
+
+
+def total(parts: dict[str, float]) -> float:
+    return round(min(1.0, max(0.0, sum(parts.values()))), 3)
 
 
 def explain_score(
@@ -194,6 +245,14 @@ def explain_score(
     if features.person_outside_quotes and not claim.has_value:
         # "I cut taxes for 3 million families" is a record to check; "you've promised" is not.
         parts["first/second person"] = -PERSON_PENALTY
+    if not features.has_verb and features.word_count <= FRAGMENT_WORDS:
+        parts["fragment without a verb"] = -NO_VERB_PENALTY
+    if features.vague_subject and not claim.has_value:
+        parts["vague subject"] = -VAGUE_SUBJECT_PENALTY
+    if features.imperative:
+        parts["imperative"] = -IMPERATIVE_PENALTY
+    if features.generic and not claim.has_value:
+        parts["generality"] = -GENERIC_PENALTY
     if features.word_count < 3 and not claim.has_value:
         parts["short"] = -SHORT_SENTENCE_PENALTY
     if claim.role in ("report", "according"):
