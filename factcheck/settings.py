@@ -194,3 +194,9 @@ CACHES = {
 if TESTING:
     # Tests see uncached behaviour; the caching tests switch the "ledger" cache to LocMemCache.
     CACHES["ledger"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
+# Reviewer workbench: importing articles from a URL. Private and loopback addresses are refused
+# unless the host is listed here (e.g. an intranet wiki); timeout in seconds, size cap in bytes.
+FACTCHECK_FETCH_ALLOWED_HOSTS = env_list("FACTCHECK_FETCH_ALLOWED_HOSTS")
+FACTCHECK_FETCH_TIMEOUT = float(os.environ.get("FACTCHECK_FETCH_TIMEOUT", "10"))
+FACTCHECK_FETCH_MAX_BYTES = int(os.environ.get("FACTCHECK_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
