@@ -358,3 +358,137 @@ def describe_change(previous: Verdict | None, new: Verdict, claim: Claim) -> str
 def _join(items: list[str], last: str = "and") -> str:
     items = list(items)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+# --- Reviewer span editing: claims made from a selection, merged or split (reviewer workbench) ---
+
+def _place(claim: Claim, start: int, end: int) -> set[str]:
+    """Move a claim's span to [start, end) of its article, with a fresh sentence and context."""
+    from factcheck.extraction import split_sentences
+    from factcheck.ingest import context_around, sentence_around
+
+    body = claim.article.body
+    sentences = split_sentences(body)
+    sentence_start, sentence_end = sentence_around(sentences, [s for s, _ in sentences], start, end)
+    prefix, suffix = context_around(body, start, end)
+    new = {
+        "start": start, "end": end, "quote": body[start:end], "prefix": prefix, "suffix": suffix,
+        "sentence_start": sentence_start, "sentence_end": sentence_end, "needs_reanchoring": False,
+    }
+    changed = {name for name, value in new.items() if getattr(claim, name) != value}
+    for name in changed:
+        setattr(claim, name, new[name])
+    return changed
+
+
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding whitespace and stray punctuation from a selected span."""
+    strip = " \t\n,;:"
+    while start < end and body[start] in strip:
+        start += 1
+    while end > start and body[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def add_claim_from_selection(
+    article: Any, user: User, *, start: int, end: int, quote: str, kind: str | None = None
+) -> Claim:
+    """A reviewer marks a span of the article as a claim; offsets and quote must match the text."""
+    from factcheck.models import ClaimOrigin
+
+    _require(user, REVIEW_PERMISSION, "add claims")
+    body = article.body
+    if not (0 <= start < end <= len(body)) or body[start:end] != quote:
+        raise WorkflowError(
+            "The selected text does not match the article at that position: reload the page and select it again."
+        )
+    start, end = _trimmed(body, start, end)
+    if end - start < 2:
+        raise WorkflowError("Select at least a few words of the article to make a claim.")
+    with transaction.atomic():
+        existing = Claim.objects.select_for_update().filter(article=article, start=start, end=end)
+        if existing.exclude(status=ClaimStatus.DISMISSED).exists():
+            raise WorkflowError("This exact passage is already a claim: open it from the list instead.")
+        claim = Claim(
+            article=article, kind=kind or "other", score=1.0, claimant=article.outlet,
+            origin=ClaimOrigin.REVIEWER, assignee=user if user.is_authenticated else None,
+            start=start, end=end, sentence_start=start, sentence_end=end,
+        )
+        _place(claim, start, end)
+        claim._history_user = user
+        claim.save()
+    return claim
+
+
+def merge_claims(
+    keep: Claim, other: Claim, user: User, *, expected_version: int | None, other_version: int | None
+) -> Claim:
+    """Fold `other` into `keep`: one span covering both, its sources and notes moved; `other` is dismissed as a duplicate."""
+    _require(user, REVIEW_PERMISSION, "merge claims")
+    if keep.pk == other.pk:
+        raise WorkflowError("Choose two different claims to merge.")
+    with transaction.atomic():
+        locked = _locked(keep, expected_version)
+        second = _locked(other, other_version)
+        if locked.article_id != second.article_id:
+            raise WorkflowError("Only claims from the same article can be merged.")
+        for claim in (locked, second):
+            _refuse_when_published(claim, "merge it")
+            if claim.published_verdict_id is not None:
+                raise WorkflowError("A claim with a published verdict cannot be merged: unpublish it first.")
+        if second.verdicts.exists():
+            raise WorkflowError(
+                "The other claim already has a verdict draft: open it and merge this claim into it instead."
+            )
+        changed = _place(locked, min(locked.start, second.start), max(locked.end, second.end))
+        attached = set(locked.claim_sources.values_list("source_id", flat=True))
+        order = len(attached)
+        for link in second.claim_sources.exclude(source_id__in=attached).order_by("order", "pk"):
+            order += 1
+            ClaimSource.objects.create(
+                claim=locked, source_id=link.source_id, note=link.note, order=order, added_by=user
+            )
+        second.claim_sources.all().delete()
+        Note.objects.filter(claim=second).update(claim=locked)
+        Note.objects.create(
+            claim=locked, author=user, body=f"Merged claim #{second.pk} (“{second.quote}”) into this one."
+        )
+        if locked.assignee_id is None and second.assignee_id is not None:
+            locked.assignee_id = second.assignee_id
+            changed.add("assignee")
+        if not locked.claim_as_checked and second.claim_as_checked:
+            locked.claim_as_checked = second.claim_as_checked
+            changed.add("claim_as_checked")
+        second.status, second.dismissal_reason = ClaimStatus.DISMISSED, DismissalReason.DUPLICATE
+        _save(second, user, {"status", "dismissal_reason"})
+        changed |= _reopen(locked)
+        return _save(locked, user, changed)
+
+
+def split_claim(claim: Claim, user: User, *, expected_version: int | None, at: int) -> tuple[Claim, Claim]:
+    """Cut a claim in two at article offset `at`; the first part keeps the verdict, sources and notes."""
+    from factcheck.models import ClaimOrigin
+
+    _require(user, REVIEW_PERMISSION, "split claims")
+    with transaction.atomic():
+        locked = _locked(claim, expected_version)
+        _refuse_when_published(locked, "split it")
+        body = locked.article.body
+        if not (locked.start < at < locked.end):
+            raise WorkflowError("Choose a split point inside the claim's quote.")
+        first = _trimmed(body, locked.start, at)
+        second = _trimmed(body, at, locked.end)
+        if first[1] - first[0] < 2 or second[1] - second[0] < 2:
+            raise WorkflowError("Both parts need some words: choose a split point further from the ends.")
+        changed = _place(locked, *first)
+        new = Claim(
+            article=locked.article, kind=locked.kind, score=locked.score, claimant=locked.claimant,
+            origin=ClaimOrigin.REVIEWER, assignee=locked.assignee,
+            start=second[0], end=second[1], sentence_start=second[0], sentence_end=second[1],
+        )
+        _place(new, *second)
+        new._history_user = user
+        new.save()
+        changed |= _reopen(locked)
+        return _save(locked, user, changed), new
