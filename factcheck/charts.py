@@ -105,14 +105,14 @@ def stacked_bar_chart(rows: Sequence[StackedRow], *, title: str, width: int = 64
     rows = [row for row in rows if row.total]
     if not rows:
         return _empty(width, title)
-    label_w, row_h, gap, total_w = 170, 24, 10, 60
+    label_w, row_h, gap, total_w = 190, 24, 10, 60
     plot_w = width - label_w - total_w
     body = []
     for index, row in enumerate(rows):
         y = index * (row_h + gap)
         body.append(
             f'<text x="{label_w - 8}" y="{y + row_h * 0.68:.1f}" text-anchor="end" {FONT} font-size="13" fill="{INK}">'
-            f"<title>{escape(row.label)}</title>{escape(_shorten(row.label, 24))}</text>"
+            f"<title>{escape(row.label)}</title>{escape(_shorten(row.label, 22))}</text>"
         )
         x = float(label_w)
         for part in row.parts:
@@ -146,7 +146,7 @@ def column_chart(points: Sequence[tuple[str, int]], *, title: str, unit: str = "
     top = max(value for _, value in points) or 1
     step = plot_w / len(points)
     body = []
-    for fraction in (0, 0.5, 1):
+    for fraction in (0, 0.5, 1) if top >= 4 else (0, 1):
         y = top_pad + plot_h * (1 - fraction)
         body.append(
             f'<line x1="{left}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}" stroke-width="1"/>'
@@ -157,8 +157,9 @@ def column_chart(points: Sequence[tuple[str, int]], *, title: str, unit: str = "
     for index, (label, value) in enumerate(points):
         h = plot_h * value / top
         x = left + index * step
+        bar_w = min(max(step * 0.76, 1), 48)
         body.append(
-            f'<rect x="{x + step * 0.12:.1f}" y="{top_pad + plot_h - h:.1f}" width="{max(step * 0.76, 1):.1f}" '
+            f'<rect x="{x + (step - bar_w) / 2:.1f}" y="{top_pad + plot_h - h:.1f}" width="{bar_w:.1f}" '
             f'height="{h:.1f}" fill="{DEFAULT_COLOUR}"><title>{escape(f"{label}: {value} {unit}")}</title></rect>'
         )
         if index % every == 0:
