@@ -21,6 +21,7 @@ from .lexicon import (
     ED_ADJECTIVES,
     EVENT_VERB_BASES,
     EVENT_VERBS,
+    FIGURE_LEADERS,
     IDENTIFIER_NOUNS,
     IRREGULAR_PAST_FORMS,
     MEASURE_NOUNS,
@@ -28,6 +29,7 @@ from .lexicon import (
     PREPOSITIONS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    SOURCE_ROLES,
     STATUS_WORDS,
     STOPWORDS,
     SUPERLATIVE_WORDS,
@@ -75,6 +77,7 @@ _AUXILIARIES = frozenset("has have had was were been be is are being".split())
 _STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
 # "is to", "was that", "is not": an infinitive, a cleft or a negation says too little alone.
 _COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
+_DANGLING = PREPOSITIONS | frozenset("the a an its their his her our your my this that of and or to".split())
 _PERSONAL_POSSESSIVES = frozenset("my your our".split())
 _RECORD_LEADERS = frozenset("a new all-time".split())
 _RECORD_FOLLOWERS = frozenset(
@@ -274,6 +277,8 @@ def _vague_source(
         # Inverted attribution after a quote: '"...," said one mother.'
         subject = range(trigger.last + 1, min(last, trigger.last + 4) + 1)
     words = [tokens.lower[index] for index in subject]
+    if any(word in SOURCE_ROLES for word in words):
+        return False  # "a company spokesperson", "the ministry"
     if words and words[0] in _INDEFINITES:
         return True  # "a counsellor in a Dublin school", "one father": nobody to ask
     if words and words[0] in _NON_PERSON_SUBJECTS:
@@ -308,6 +313,8 @@ def _value_triggers(tokens: Tokens, first: int, last: int, values: list[Value]) 
             continue
         kind, base = kind_and_base
         role = "superlative" if kind == ClaimKind.SUPERLATIVE else "value"
+        if value.unit == "times":
+            role = "multiplier"
         triggers.append(_Trigger(value_first, value_last, kind, base, role, [value]))
     return triggers
 
@@ -348,6 +355,9 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
         return ClaimKind.QUANTITY, scoring.BASE_QUANTITY
     if word in ("one", "a", "zero"):
         return None
+    if index > sentence_first and tokens.lower[index - 1] in _DETERMINERS | {"these", "those", "both"}:
+        # "the two countries" refers back; "seven people were charged" counts.
+        return ClaimKind.QUANTITY, scoring.BASE_DETERMINED_WORD_QUANTITY
     return ClaimKind.QUANTITY, scoring.BASE_WORD_QUANTITY
 
 
@@ -370,7 +380,7 @@ def _word_triggers(tokens: Tokens, first: int, last: int, covered: set[int]) -> 
     for index in range(first, last + 1):
         word = lower[index]
         # Most words trigger nothing: one set lookup rules them out.
-        if word not in _TRIGGER_WORDS and not word.endswith(("est", "ed")):
+        if word not in _TRIGGER_WORDS and not word.endswith(("est", "ed")) and "est-" not in word:
             continue
         if index in covered:
             continue
@@ -404,6 +414,9 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
                 return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_WEAK_SUPERLATIVE, "superlative")
             return None
         return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
+    head = word.split("-", 1)[0]
+    if head != word and (head in SUPERLATIVE_WORDS - WEAK_SUPERLATIVES or (head.endswith("est") and head not in _EST_EXCEPTIONS)):
+        return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")  # "highest-paid"
     if (
         len(word) > 5
         and word.endswith("est")
@@ -523,7 +536,8 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
 
 # (words to the left, words to the right) by trigger role
 _REACH: dict[str, tuple[int, int]] = {
-    "value": (6, 2),
+    "value": (6, 3),
+    "multiplier": (6, 5),
     "superlative": (3, 8),
     "comparison": (4, 5),
     "event": (5, 6),
@@ -560,7 +574,11 @@ def _walk_left(tokens: Tokens, index: int, floor: int, reach: int) -> int:
         if token in _SOFT_PUNCT:
             position -= 1
             continue
-        if _is_stop(token) or token in CLAUSE_BREAKERS:
+        if _is_stop(token):
+            break
+        if token in CLAUSE_BREAKERS:
+            if words == 0 and token in FIGURE_LEADERS:
+                position -= 1  # "since 1994", "until the 4th" belong together
             break
         position -= 1
         words += 1
@@ -591,11 +609,12 @@ def _walk_right(
             break
         if token in CLAUSE_BREAKERS and not (token == "that" and words <= 1):
             break
-        if token in PREPOSITIONS and words >= 3 and token != "of":
-            break
+        if token in PREPOSITIONS and token != "of" and not (role == "multiplier" and token in ("as", "than")):
+            if words >= 3 or (role == "value" and words >= 1):
+                break
         position += 1
         words += 1
-    while position > index and (lower[position] in PREPOSITIONS or lower[position] in _DETERMINERS or lower[position] in _SOFT_PUNCT):
+    while position > index and (lower[position] in _DANGLING or lower[position] in _SOFT_PUNCT):
         # Never end a key phrase on a dangling "the" or "of".
         position -= 1
     return position

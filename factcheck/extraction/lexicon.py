@@ -309,14 +309,28 @@ ROLE_WORDS = _words(
 
 COPULAS = _words("is are was were has have had been remains remained became becomes serves served")
 
-# Modal verbs and hedges: predictions and hypotheticals. Forecasts and plans are not
+# Modal verbs and hedges: speculation and hypotheticals. Forecasts and plans are not
 # here: "the IMF forecast 3.1%" and "the plan aims to cut" are checkable attributions.
 HEDGES = _words(
     """
-    may might could would should will shall can likely unlikely possibly perhaps probably
-    maybe expected expect expects hope hopes hoped seems seem seemed appear appears apparently
-    potential potentially if unless whether suppose supposedly assume presumably rumoured
-    rumored reportedly allegedly imagine wonder going 'll \u2019ll
+    may might could would should can likely unlikely possibly perhaps probably maybe hope
+    hopes hoped seems seem seemed appear appears apparently potential potentially if unless
+    whether suppose supposedly assume presumably rumoured rumored reportedly allegedly imagine
+    wonder
+    """
+)
+
+# The plain future: "spending will rise by 18%" is an announced plan someone can hold the
+# speaker to, so it weighs less than speculation.
+FUTURE_MARKERS = _words("will shall going expected expect expects 'll \u2019ll")
+
+# Roles that name a source well enough even without a name: "a company spokesperson said".
+SOURCE_ROLES = _words(
+    """
+    spokesperson spokesman spokeswoman official officials minister ministry lawyer lawyers
+    attorney prosecutor prosecutors police government company statement report court judge
+    department agency office commission council board regulator bank president chairman
+    chief director secretary mayor governor senator ambassador envoy army military
     """
 )
 
@@ -392,7 +406,7 @@ NOT_ENTITY = SENTENCE_OPENERS | _words(
 CLAUSE_BREAKERS = _words(
     """
     and but or nor so yet because although though while whereas whereby which who whom whose
-    that if unless when whenever where wherever since until after before as however
+    that if unless when whenever where wherever since until after before however
     therefore thus hence meanwhile moreover furthermore besides otherwise
     """
 )
@@ -402,7 +416,7 @@ PREPOSITIONS = _words(
     """
     on at in since from during after before for with by under over about against among
     between into onto through throughout toward towards upon within without despite amid
-    amidst via per across beyond near
+    amidst via per across beyond near as
     """
 )
 
@@ -410,7 +424,7 @@ PREPOSITIONS = _words(
 FIGURE_LEADERS = _words(
     """
     for in since by to from of at about around nearly almost roughly approximately some
-    over under than least most only just up down more less fewer
+    over under than least most only just up down more less fewer until till as
     """
 )
 

@@ -14,6 +14,7 @@ from .lexicon import (
     EVENT_VERB_BASES,
     EVENT_VERBS,
     FIRST_SECOND_PERSON,
+    FUTURE_MARKERS,
     GENERIC_ADVERBS,
     IMPERATIVE_OPENERS,
     IRREGULAR_PAST_FORMS,
@@ -30,7 +31,8 @@ from .tokens import Tokens
 BASE_PERCENTAGE = 0.72
 BASE_MONEY = 0.72
 BASE_QUANTITY = 0.62
-BASE_WORD_QUANTITY = 0.3
+BASE_WORD_QUANTITY = 0.45
+BASE_DETERMINED_WORD_QUANTITY = 0.25
 BASE_IDENTIFIER = 0.3
 BASE_DURATION = 0.6
 BASE_DATE = 0.5
@@ -53,6 +55,7 @@ NEARBY_ENTITY_BONUS = 0.05
 MEASURE_BONUS = 0.1
 VAGUE_SOURCE_PENALTY = 0.2
 QUOTATION_BONUS = 0.1
+FUTURE_PENALTY = 0.1
 NO_VERB_PENALTY = 0.15
 # Sentences up to this many words without any verb are labels, captions or cues.
 FRAGMENT_WORDS = 10
@@ -262,9 +265,11 @@ def explain_score(
     high = min(sentence_last, last + CONTEXT_TOKENS)
     window = tokens.lower[low : high + 1]
     if _has_hedge(window):
-        parts["hedge / prediction"] = -(
+        parts["hedge / speculation"] = -(
             ATTRIBUTED_HEDGE_PENALTY if features.attributed else HEDGE_PENALTY
         )
+    elif any(word in FUTURE_MARKERS for word in window):
+        parts["future / plan"] = -FUTURE_PENALTY
     opinion = sum(
         STRONG_OPINION_PENALTY if word in STRONG_OPINION_WORDS else OPINION_PENALTY
         for word in window
@@ -281,6 +286,6 @@ def _has_hedge(window: list[str]) -> bool:
             if word == "likely" and position and window[position - 1] in _COMPARATIVE_MARKERS:
                 continue  # "twice as likely": a comparison, not a hedge
             return True
-        if word.endswith(("'ll", "\u2019ll", "'d", "\u2019d")):
+        if word.endswith(("'d", "\u2019d")):
             return True
     return False

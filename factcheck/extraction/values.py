@@ -52,7 +52,7 @@ _MONTH = (
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DURATION_UNIT = _alternation(list(DURATION_UNITS))
-_MEASURE_UNIT = r"km/h|km|kg|mph|mm|cm|mg|ml|kWh|MWh|GWh|TWh|kW|MW|GW|ha|lbs|lb|ft|m|t|sq\s?km|°C|°F"
+_MEASURE_UNIT = r"km/h|km|kg|mph|mm|cm|mg|ml|kWh|MWh|GWh|TWh|kW|MW|GW|ha|lbs|lb|ft|m|t|sq\s?km|°C|°F|C|F"
 _PERCENT = r"(?:%|\s?(?:per\s?cent|percent|pct|percentage\spoints?|basis\spoints?)\b)"
 _FRACTION = rf"(?:(?:{_SMALL}|a|one)[\s-](?:halves|thirds|quarters|fifths|tenths|third|quarter|fifth|tenth|half)\b)"
 _TIMES = rf"(?:{_NUMBER}[\s-](?:times|fold)\b|(?:{_SMALL})fold\b|twice|thrice|half)"
@@ -75,6 +75,8 @@ _VALUE_PATTERN = re.compile(
     |(?P<measure>{_DIGITS}\s?(?:{_MEASURE_UNIT})(?![\w/]))
     |(?P<ordinal_digits>[0-9]{{1,4}}(?:st|nd|rd|th)\b)
     |(?P<ordinal>{_ORDINAL_WORD}\b)
+    |(?P<score>[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}(?:,\s[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}){{0,6}}(?![0-9]))
+    |(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b)
     |(?P<number>{_DIGITS}(?:\s{_FULL_SCALE}\b)?|{_WORD_NUMBER}\b)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -374,6 +376,23 @@ def _read_measure(text: str, match: re.Match[str]) -> Value:
     return _value(match, "number", number=parse_number(written[: digits.end()] if digits else written), unit=unit)
 
 
+def _read_score(text: str, match: re.Match[str]) -> Value:
+    # "6-3, 7-5", "2-1", "10-12": a result or a range; the first figure stands for it.
+    return _value(match, "number", number=parse_number(re.split(r"[-\u2013]", match.group())[0]), unit="score")
+
+
+_MONTH_CONTEXT = frozenset("in since until till by from during early late mid last next this of before after".split())
+
+
+def _read_month(text: str, match: re.Match[str]) -> Value | None:
+    # A month alone is a date only where a date is expected: "in July", "since March".
+    before = text[max(0, match.start() - 12) : match.start()].split()
+    after = text[match.end() : match.end() + 12].split()
+    if not (before and before[-1].lower().strip("-") in _MONTH_CONTEXT) and not (after and after[0] in ("last", "this", "next")):
+        return None
+    return _value(match, "date", date=f"--{MONTHS[match.group().lower()]:02d}")
+
+
 def _read_ordinal_digits(text: str, match: re.Match[str]) -> Value:
     return _value(match, "ordinal", number=float(match.group()[:-2]))
 
@@ -428,6 +447,8 @@ _READERS = {
     "times": _read_times,
     "measure": _read_measure,
     "ordinal_digits": _read_ordinal_digits,
+    "score": _read_score,
+    "month": _read_month,
     "ordinal": _read_ordinal,
     "number": _read_number,
 }
