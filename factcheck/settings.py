@@ -200,3 +200,7 @@ if TESTING:
 FACTCHECK_FETCH_ALLOWED_HOSTS = env_list("FACTCHECK_FETCH_ALLOWED_HOSTS")
 FACTCHECK_FETCH_TIMEOUT = float(os.environ.get("FACTCHECK_FETCH_TIMEOUT", "10"))
 FACTCHECK_FETCH_MAX_BYTES = int(os.environ.get("FACTCHECK_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# JSON API and CSV export (factcheck.api, factcheck.views.export): with "ninja" installed, the
+# API docs page serves Swagger UI from ninja's own static files instead of a CDN.
+INSTALLED_APPS += ["ninja"]

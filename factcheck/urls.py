@@ -10,5 +10,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("review/", include(("factcheck.views.review", "review"))),
+    path("api/", include("factcheck.api")),
     path("", include(("factcheck.views.public", "public"))),
 ]
