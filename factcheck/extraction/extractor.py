@@ -201,8 +201,9 @@ def _sentence_drafts(
         return []
     features = scoring.sentence_features(text, tokens, first, last, has_figure=bool(values))
     limit = _max_key_chars(sentence_end - sentence_start)
-    quoted = _quoted_tokens(tokens, first, last)
-    triggers = [_unquote_report(t) if t.role == "report" and t.first in quoted else t for t in triggers]
+    if any(t.role == "report" for t in triggers):
+        quoted = _quoted_tokens(tokens, first, last)
+        triggers = [_unquote_report(t) if t.role == "report" and t.first in quoted else t for t in triggers]
     value_starts = frozenset(t.first for t in triggers if t.values)
     drafts = []
     for trigger in triggers:
@@ -214,7 +215,7 @@ def _sentence_drafts(
             span_entity=_has_entity(tokens, span_first, span_last, first, names),
             vague_source=trigger.role == "report" and _vague_source(tokens, trigger, span_first, first, last, names),
             measure_noun=trigger.kind == ClaimKind.COMPARISON
-            and any(word in MEASURE_NOUNS for word in tokens.lower[span_first : span_last + 1]),
+            and not MEASURE_NOUNS.isdisjoint(tokens.lower[span_first : span_last + 1]),
         )
         reasons = scoring.explain_score(context, features, tokens, span_first, span_last, first, last)
         score = scoring.total(reasons)
@@ -375,27 +376,34 @@ def _is_list_number(tokens: Tokens, index: int, sentence_first: int) -> bool:
 
 
 def _word_triggers(tokens: Tokens, first: int, last: int, covered: set[int]) -> list[_Trigger]:
-    triggers = []
     lower = tokens.lower
-    for index in range(first, last + 1):
-        word = lower[index]
-        # Most words trigger nothing: one set lookup rules them out.
-        if word not in _TRIGGER_WORDS and not word.endswith(("est", "ed")) and "est-" not in word:
-            continue
+    # Most words trigger nothing: a comprehension screens them out at C speed.
+    screened = [
+        index
+        for index, word in enumerate(lower[first : last + 1], first)
+        if word in _TRIGGER_WORDS or word[-2:] == "ed" or word[-3:] == "est" or "est-" in word
+    ]
+    triggers = []
+    fallbacks = []
+    for index in screened:
         if index in covered:
             continue
+        word = lower[index]
         trigger = (
             _superlative_trigger(tokens, index, first, word)
             or _comparison_trigger(word, index)
             or _event_trigger(tokens, index, first, word)
             or _report_trigger(tokens, index, first, last, word)
             or _status_trigger(tokens, index, first, last, word)
-            or _past_trigger(tokens, index, first, word)
-            or _copula_trigger(tokens, index, first, last, word)
         )
         if trigger is not None:
             triggers.append(trigger)
-    return triggers
+        elif not triggers:
+            fallback = _past_trigger(tokens, index, first, word) or _copula_trigger(tokens, index, first, last, word)
+            if fallback is not None:
+                fallbacks.append(fallback)
+    # A bare past tense or copula only speaks for a sentence nothing else triggered in.
+    return triggers if triggers or covered else fallbacks[:2]
 
 
 def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger | None:

@@ -108,42 +108,20 @@ class SentenceFeatures:
 def sentence_features(
     text: str, tokens: Tokens, first: int, last: int, has_figure: bool
 ) -> SentenceFeatures:
-    lower = tokens.lower
-    raw = tokens.raw
-    entity_count = 0
-    person = 0
-    inside_quote = False
-    reporting = False
-    word_count = 0
-    caption_words = 0
-    quote_marks = 0
-    has_verb = False
-    generic = False
-    opener = ""
-    for index in range(first, last + 1):
-        token = raw[index]
-        if token in _QUOTE_MARKS:
-            quote_marks += 1
-            inside_quote = not inside_quote if token == '"' else token in "\u201c\u00ab"
-            continue
-        if not token[0].isalnum():
-            continue
-        word_count += 1
-        word = lower[index]
-        if not opener and not _is_label(raw, index):
-            opener = word
-        if not has_verb and (_is_verb_like(word) or (index > first and lower[index - 1] in _SUBJECT_PRONOUNS)):
-            has_verb = True
-        if word in GENERIC_ADVERBS:
-            generic = True
-        if word in REPORTING_VERBS:
-            reporting = True
-        if word in _CAPTION_WORDS:
-            caption_words += 1
-        if word in FIRST_SECOND_PERSON and not inside_quote:
-            person += 1
-        if index > first and token[0].isupper() and word not in NOT_ENTITY:
-            entity_count += 1
+    # Set operations on the sentence's words instead of a loop per token: this runs
+    # for every sentence of every article.
+    words = tokens.lower[first : last + 1]
+    raw = tokens.raw[first : last + 1]
+    word_set = set(words)
+    quote_marks = sum(1 for token in raw if token in _QUOTE_MARKS)
+    word_count = sum(1 for token in raw if token[0].isalnum())
+    entity_count = sum(
+        1 for token, word in zip(raw[1:], words[1:]) if token[0].isupper() and word not in NOT_ENTITY
+    )
+    opener = next((word for index, word in enumerate(words) if raw[index][0].isalnum() and not _is_label(raw, index)), "")
+    has_verb = not _VERB_LIKE.isdisjoint(word_set) or any(
+        _is_verb_like(word) or (index and words[index - 1] in _SUBJECT_PRONOUNS) for index, word in enumerate(words)
+    )
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
     stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
     return SentenceFeatures(
@@ -151,15 +129,15 @@ def sentence_features(
         has_exclamation=stripped.endswith(("!", "\uff01")),
         has_figure=has_figure,
         entity_count=entity_count,
-        attributed=reporting and (entity_count > 0),
-        person_outside_quotes=person,
-        is_caption=_is_caption(sentence_text, word_count, caption_words),
+        attributed=entity_count > 0 and not REPORTING_VERBS.isdisjoint(word_set),
+        person_outside_quotes=0 if quote_marks else len(word_set & FIRST_SECOND_PERSON),
+        is_caption=_is_caption(sentence_text, word_count, len(word_set & _CAPTION_WORDS)),
         word_count=word_count,
         has_quotation=quote_marks >= 2,
         has_verb=has_verb,
         vague_subject=opener in VAGUE_SUBJECTS,
         imperative=opener in IMPERATIVE_OPENERS,
-        generic=generic,
+        generic=not GENERIC_ADVERBS.isdisjoint(word_set),
     )
 
 
@@ -264,17 +242,20 @@ def explain_score(
     low = max(sentence_first, first - CONTEXT_TOKENS)
     high = min(sentence_last, last + CONTEXT_TOKENS)
     window = tokens.lower[low : high + 1]
-    if _has_hedge(window):
+    window_set = set(window)
+    if not HEDGES.isdisjoint(window_set) and _has_hedge(window):
         parts["hedge / speculation"] = -(
             ATTRIBUTED_HEDGE_PENALTY if features.attributed else HEDGE_PENALTY
         )
-    elif any(word in FUTURE_MARKERS for word in window):
+    elif not FUTURE_MARKERS.isdisjoint(window_set):
         parts["future / plan"] = -FUTURE_PENALTY
-    opinion = sum(
-        STRONG_OPINION_PENALTY if word in STRONG_OPINION_WORDS else OPINION_PENALTY
-        for word in window
-        if word in OPINION_WORDS
-    )
+    opinion = 0.0
+    if not OPINION_WORDS.isdisjoint(window_set):
+        opinion = sum(
+            STRONG_OPINION_PENALTY if word in STRONG_OPINION_WORDS else OPINION_PENALTY
+            for word in window
+            if word in OPINION_WORDS
+        )
     if opinion:
         parts["opinion"] = -min(MAX_OPINION_PENALTY, opinion)
     return parts
@@ -285,7 +266,5 @@ def _has_hedge(window: list[str]) -> bool:
         if word in HEDGES:
             if word == "likely" and position and window[position - 1] in _COMPARATIVE_MARKERS:
                 continue  # "twice as likely": a comparison, not a hedge
-            return True
-        if word.endswith(("'d", "\u2019d")):
             return True
     return False

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 # Chinese and Japanese are written without spaces: each ideograph or kana is a token,
 # so that a figure inside such text starts a token of its own.
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_WORD_CHAR = rf"[^\W_{_CJK}]"
-_TOKEN = re.compile(rf"{_WORD_CHAR}(?:(?:{_WORD_CHAR}|['\u2019.,-])*{_WORD_CHAR})?|[^\w\s]|[{_CJK}]")
+_WORD_RUN = rf"[^\W_{_CJK}]+"
+_TOKEN = re.compile(rf"{_WORD_RUN}(?:['\u2019.,-]{_WORD_RUN})*|[^\w\s]|[{_CJK}]")
 
 
 @dataclass(slots=True)
