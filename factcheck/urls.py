@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("review/", include(("factcheck.views.review", "review"))),
     path("api/", include("factcheck.api")),
+    path("", include(("factcheck.views.export", "export"))),
     path("", include(("factcheck.views.public", "public"))),
 ]
