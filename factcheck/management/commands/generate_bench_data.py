@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.text import slugify
 
+from factcheck.ledger import bump_cache_generation
 from factcheck.models import (
     ANCHOR_CONTEXT_LENGTH,
     Article,
@@ -384,6 +385,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         generator = BenchGenerator(random.Random(options["seed"]), share, self.stdout)
         generator.run(articles, per_article, long_claims)
+        # bulk_create sends no post_save signals: tell cached public pages that everything changed.
+        bump_cache_generation()
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(
             f"Generated {generator.totals['articles']:,} articles, {generator.totals['claims']:,} claims "
