@@ -73,11 +73,34 @@ _TRIGGER_WORDS = (
     | IRREGULAR_PAST_FORMS
     | COPULAS
 )
+_G_SUPERLATIVE, _G_COMPARISON, _G_EVENT, _G_REPORT, _G_STATUS = 1, 2, 4, 8, 16
+# Words in no list still reach the checks by suffix ("-est", "-ed").
+_SUFFIX_ONLY = _G_SUPERLATIVE
+
+
+def _word_groups() -> dict[str, int]:
+    groups: dict[str, int] = {}
+    for words, flag in (
+        (SUPERLATIVE_WORDS, _G_SUPERLATIVE),
+        (_TREND_WORDS, _G_COMPARISON),
+        (EVENT_VERBS | EVENT_VERB_BASES, _G_EVENT),
+        (REPORTING_VERBS, _G_REPORT),
+        (STATUS_WORDS, _G_STATUS),
+    ):
+        for word in words:
+            groups[word] = groups.get(word, 0) | flag
+    for word in IRREGULAR_PAST_FORMS | COPULAS:
+        groups.setdefault(word, 0)
+    return groups
+
+
+_WORD_GROUPS = _word_groups()
 _AUXILIARIES = frozenset("has have had was were been be is are being".split())
 _STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
 # "is to", "was that", "is not": an infinitive, a cleft or a negation says too little alone.
 _COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
 _DANGLING = PREPOSITIONS | frozenset("the a an its their his her our your my this that of and or to".split())
+_NOTHING_COVERED: frozenset[int] = frozenset()
 _PERSONAL_POSSESSIVES = frozenset("my your our".split())
 _RECORD_LEADERS = frozenset("a new all-time".split())
 _RECORD_FOLLOWERS = frozenset(
@@ -135,12 +158,13 @@ def explain_claims(
     value_starts = [value.start for value in values]
     sentences = split_sentences(text)
     names = _document_names(tokens, sentences)
+    screened = _screen_trigger_words(tokens.lower)
     candidates: list[tuple[ClaimCandidate, dict[str, float]]] = []
     for sentence_start, sentence_end in sentences:
         low = bisect_left(value_starts, sentence_start)
         high = bisect_left(value_starts, sentence_end)
         sentence_values = [v for v in values[low:high] if v.end <= sentence_end]
-        for draft in _sentence_drafts(text, tokens, sentence_start, sentence_end, sentence_values, names):
+        for draft in _sentence_drafts(text, tokens, sentence_start, sentence_end, sentence_values, names, screened):
             if draft.score >= min_score:
                 candidates.append((_candidate(text, tokens, draft, sentence_start, sentence_end), draft.reasons))
     candidates.sort(key=lambda pair: (pair[0].start, pair[0].end))
@@ -153,9 +177,8 @@ def _document_names(tokens: Tokens, sentences: list[tuple[int, int]]) -> frozens
     "Critics said" opens a sentence with a common noun; "Sabalenka said" with a name.
     Only the rest of the article can tell them apart.
     """
-    raw = tokens.raw
     capitalised = Counter(
-        lower for lower, word in zip(tokens.lower, raw) if word[:1].isupper() and lower not in NOT_ENTITY
+        lower for lower, capital in zip(tokens.lower, tokens.is_capital) if capital and lower not in NOT_ENTITY
     )
     if not capitalised:
         return frozenset()
@@ -190,13 +213,15 @@ def _sentence_drafts(
     sentence_end: int,
     values: list[Value],
     names: frozenset[str],
+    screened: list[int],
 ) -> list[_Draft]:
     first = tokens.index_at_or_after(sentence_start)
     last = tokens.index_at_or_after(sentence_end) - 1
     if last < first:
         return []
     triggers = _value_triggers(tokens, first, last, values)
-    triggers += _word_triggers(tokens, first, last, covered={i for t in triggers for i in range(t.first, t.last + 1)})
+    covered = {i for t in triggers for i in range(t.first, t.last + 1)} if triggers else _NOTHING_COVERED
+    triggers += _word_triggers(tokens, first, last, covered, screened)
     if not triggers:
         return []
     features = scoring.sentence_features(text, tokens, first, last, has_figure=bool(values))
@@ -375,28 +400,37 @@ def _is_list_number(tokens: Tokens, index: int, sentence_first: int) -> bool:
     return index == sentence_first and index + 1 < len(tokens.raw) and tokens.raw[index + 1] in (".", ")")
 
 
-def _word_triggers(tokens: Tokens, first: int, last: int, covered: set[int]) -> list[_Trigger]:
-    lower = tokens.lower
-    # Most words trigger nothing: a comprehension screens them out at C speed.
-    screened = [
+def _screen_trigger_words(lower: list[str]) -> list[int]:
+    """Indexes of every token that might trigger a claim, for the whole text at once.
+
+    Most words trigger nothing; a comprehension rules them out at C speed.
+    """
+    return [
         index
-        for index, word in enumerate(lower[first : last + 1], first)
+        for index, word in enumerate(lower)
         if word in _TRIGGER_WORDS or word[-2:] == "ed" or word[-3:] == "est" or "est-" in word
     ]
+
+
+def _word_triggers(
+    tokens: Tokens, first: int, last: int, covered: set[int] | frozenset[int], screened: list[int]
+) -> list[_Trigger]:
+    lower = tokens.lower
     triggers = []
     fallbacks = []
-    for index in screened:
+    for index in screened[bisect_left(screened, first) : bisect_left(screened, last + 1)]:
         if index in covered:
             continue
         word = lower[index]
+        groups = _WORD_GROUPS.get(word, _SUFFIX_ONLY)
         trigger = (
-            _superlative_trigger(tokens, index, first, word)
-            or _comparison_trigger(word, index)
-            or _event_trigger(tokens, index, first, word)
-            or _report_trigger(tokens, index, first, last, word)
-            or _status_trigger(tokens, index, first, last, word)
+            (groups & _G_SUPERLATIVE and _superlative_trigger(tokens, index, first, word))
+            or (groups & _G_COMPARISON and _comparison_trigger(word, index))
+            or (groups & _G_EVENT and _event_trigger(tokens, index, first, word))
+            or (groups & _G_REPORT and _report_trigger(tokens, index, first, last, word))
+            or (groups & _G_STATUS and _status_trigger(tokens, index, first, last, word))
         )
-        if trigger is not None:
+        if trigger:
             triggers.append(trigger)
         elif not triggers:
             fallback = _past_trigger(tokens, index, first, word) or _copula_trigger(tokens, index, first, last, word)

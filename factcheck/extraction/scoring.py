@@ -113,13 +113,17 @@ def sentence_features(
     words = tokens.lower[first : last + 1]
     raw = tokens.raw[first : last + 1]
     word_set = set(words)
-    quote_marks = sum(1 for token in raw if token in _QUOTE_MARKS)
-    word_count = sum(1 for token in raw if token[0].isalnum())
-    entity_count = sum(
-        1 for token, word in zip(raw[1:], words[1:]) if token[0].isupper() and word not in NOT_ENTITY
-    )
+    quote_marks = len(_QUOTE_MARKS.intersection(raw)) and sum(map(_QUOTE_MARKS.__contains__, raw))
+    word_count = sum(tokens.is_word[first : last + 1])
+    entity_count = 0
+    if any(tokens.is_capital[first + 1 : last + 1]):
+        entity_count = sum(
+            1
+            for index in range(first + 1, last + 1)
+            if tokens.is_capital[index] and tokens.lower[index] not in NOT_ENTITY
+        )
     opener = next((word for index, word in enumerate(words) if raw[index][0].isalnum() and not _is_label(raw, index)), "")
-    has_verb = not _VERB_LIKE.isdisjoint(word_set) or any(
+    has_verb = word_count > FRAGMENT_WORDS or not _VERB_LIKE.isdisjoint(word_set) or any(
         _is_verb_like(word) or (index and words[index - 1] in _SUBJECT_PRONOUNS) for index, word in enumerate(words)
     )
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""

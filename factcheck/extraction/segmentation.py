@@ -34,6 +34,8 @@ _LINE_FINAL = frozenset(".!?\u2026:;\u3002\uff01\uff1f\"'\u201d\u2019)")
 _LEADING_PUNCT = "\"'\u201c\u2018\u00ab([{<"
 _NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018\u00ab(\[]*([^\W\d_][\w'.-]{0,30})?")
 _WHITESPACE = " \t\n\r\f\v\u00a0\u2028\u2029\u3000\u200b\x00"
+# Every character str.isspace() accepts, plus zero-width space and NUL: trimmed from spans.
+_STRIPPABLE = "".join(sorted({chr(code) for code in range(0x3001) if chr(code).isspace()} | set(_WHITESPACE)))
 _PREV_TOKEN_WINDOW = 40
 _SPACE_CHARS = (" ", "\n", "\t", "\r", "\u00a0", "\u3000", "\f", "\v")
 
@@ -96,11 +98,12 @@ def _continues(text: str, previous: tuple[int, int], next_start: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in _WHITESPACE or text[start].isspace()):
-        start += 1
-    while end > start and (text[end - 1] in _WHITESPACE or text[end - 1].isspace()):
-        end -= 1
-    return start, end
+    piece = text[start:end]
+    left = piece.lstrip(_STRIPPABLE)
+    if not left:
+        return start, start
+    new_start = start + len(piece) - len(left)
+    return new_start, new_start + len(left.rstrip(_STRIPPABLE))
 
 
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -23,6 +23,9 @@ class Tokens:
     ends: list[int]
     lower: list[str]
     raw: list[str]
+    # Per-token flags, computed once so that per-sentence features are sums of slices.
+    is_word: list[bool]
+    is_capital: list[bool]
 
     def index_at_or_after(self, position: int) -> int:
         return bisect_left(self.starts, position)
@@ -40,4 +43,11 @@ def tokenize(text: str) -> Tokens:
         starts.append(match.start())
         ends.append(match.end())
         raw.append(match.group())
-    return Tokens(starts=starts, ends=ends, lower=[token.lower() for token in raw], raw=raw)
+    return Tokens(
+        starts=starts,
+        ends=ends,
+        lower=[token.lower() for token in raw],
+        raw=raw,
+        is_word=[token[0].isalnum() for token in raw],
+        is_capital=[token[0].isupper() for token in raw],
+    )
