@@ -313,8 +313,11 @@ def _vague_source(
     if previous in _AUXILIARIES or previous.endswith(("'s", "\u2019s")):
         return True  # "are said to be", "were described as": passive, no source named
     has_entity = _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False
-    if tokens.lower[trigger.first] == "say" and not has_entity:
-        return True  # "economists say": a generic present
+    if tokens.lower[trigger.first] == "say" and not has_entity and not (words and words[0] in _DETERMINERS):
+        return True  # "economists say": a generic present; "the authors say" is specific
+    if not words and previous in (",", "\u2014", "\u2013"):
+        # "Visma-Lease a Bike, said": the source is named before an apposition.
+        return not _has_entity(tokens, first, trigger.first - 1, first, names)
     if _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False:
         return False
     return not words or any(word in VAGUE_SOURCES for word in words)
@@ -451,7 +454,8 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
         return None  # "her record" (a track record), not "a record high"
     if word in SUPERLATIVE_WORDS:
         if word in WEAK_SUPERLATIVES:
-            following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
+            if word == "most" and _is_record_frame(tokens, index, first):
+                return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
             if previous in _DETERMINERS or following in ("ever", "time", "since"):
                 return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_WEAK_SUPERLATIVE, "superlative")
             return None
@@ -477,6 +481,14 @@ def _is_personal_or_idiom(tokens: Tokens, index: int, first: int) -> bool:
     if previous in _PERSONAL_POSSESSIVES:
         return True
     return lower[index] == "first" and lower[index + 1 : index + 3] == ["of", "all"]
+
+
+def _is_record_frame(tokens: Tokens, index: int, first: int) -> bool:
+    """"one of the most contagious", "the most precise ... ever": a rank, not a flourish."""
+    lower = tokens.lower
+    if lower[max(first, index - 3) : index] == ["one", "of", "the"]:
+        return True
+    return "ever" in lower[index + 1 : index + 6] or "history" in lower[index + 1 : index + 8]
 
 
 def _comparison_trigger(word: str, index: int) -> _Trigger | None:

@@ -42,7 +42,7 @@ BASE_ORDINAL = 0.58
 BASE_MULTIPLIER = 0.55
 BASE_SUPERLATIVE = 0.58
 BASE_WEAK_SUPERLATIVE = 0.36
-BASE_COMPARISON = 0.48
+BASE_COMPARISON = 0.5
 BASE_EVENT = 0.51
 BASE_REPORT = 0.5
 BASE_STATUS = 0.48
@@ -123,6 +123,8 @@ def sentence_features(
             if tokens.is_capital[index] and tokens.lower[index] not in NOT_ENTITY
         )
     opener = next((word for index, word in enumerate(words) if raw[index][0].isalnum() and not _is_label(raw, index)), "")
+    if raw and raw[0] in _QUOTE_MARKS:
+        opener = ""  # a sentence that opens with a quotation has its subject after it
     has_verb = word_count > FRAGMENT_WORDS or not _VERB_LIKE.isdisjoint(word_set) or any(
         _is_verb_like(word) or (index and words[index - 1] in _SUBJECT_PRONOUNS) for index, word in enumerate(words)
     )
