@@ -521,3 +521,18 @@ def test_draft_survives_an_expired_session(reviewer, claim, ratings):
     assert "My unsaved work." in body and "Your unsaved draft was restored" in body
     # Once shown, the draft is in the form, not in the session any more.
     assert "My unsaved work." not in client.get(claim_url("claim", claim)).content.decode()
+
+
+def test_span_changes_by_htmx_reload_the_whole_page(reviewer_client, article):
+    start = article.body.index("26 years")
+    response = reviewer_client.post(reverse("review:add-claim", args=[article.pk]), {"start": start, "end": start + 8, "quote": "26 years", "kind": "duration"}, **HTMX)
+    claim = Claim.objects.get()
+    assert response.headers["HX-Redirect"] == claim_url("claim", claim)
+    response = reviewer_client.post(claim_url("dismiss", claim), {"version": claim.version, "reason": "opinion"}, **HTMX)
+    assert response.headers["HX-Redirect"] == claim_url("claim", claim)
+
+
+def test_htmx_refusal_returns_the_panel_with_the_reason(reviewer_client, claim):
+    response = reviewer_client.post(claim_url("transition", claim, "submit"), {"version": claim.version}, **HTMX)
+    body = response.content.decode()
+    assert response.status_code == 400 and body.strip().startswith('<section id="claim-panel"') and "Before review, add" in body

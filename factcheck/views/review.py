@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from factcheck import workflow
 from factcheck.access import (
@@ -446,6 +447,9 @@ def _status(request: HttpRequest, status: int) -> int:
 
 
 def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+    """After changes that move highlights around, htmx reloads the whole page at `url`."""
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
     return redirect(url)
 
 
@@ -456,8 +460,10 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_claim(request, claim)
 
 
-def _done(request: HttpRequest, claim: Claim, message: str) -> HttpResponse:
+def _done(request: HttpRequest, claim: Claim, message: str, *, reload: bool = False) -> HttpResponse:
     messages.success(request, message)
+    if reload:
+        return _redirect(request, reverse("review:claim", args=[claim.pk]))
     if request.htmx:
         return _render_claim(request, get_claim_for_user(request, claim.pk))
     return redirect("review:claim", claim.pk)
@@ -702,7 +708,7 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except WorkflowError as error:
         bound = {"reason_form": form, "reason_action": action} if needs_reason else {}
         return _refused(request, pk, error, **bound)
-    return _done(request, claim, message)
+    return _done(request, claim, message, reload=action == "restore")
 
 
 @require_POST
@@ -716,7 +722,7 @@ def dismiss_claim(request: HttpRequest, pk: int) -> HttpResponse:
         claim = workflow.dismiss(claim, request.user, expected_version=form.cleaned_data["version"], reason=form.cleaned_data["reason"])
     except WorkflowError as error:
         return _refused(request, pk, error, dismiss_form=form)
-    return _done(request, claim, f"Dismissed as “{claim.get_dismissal_reason_display()}”.")
+    return _done(request, claim, f"Dismissed as “{claim.get_dismissal_reason_display()}”.", reload=True)
 
 
 @require_POST
@@ -734,7 +740,7 @@ def merge_claim(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except WorkflowError as error:
         return _refused(request, pk, error)
-    return _done(request, claim, f"Claim #{other.pk} merged into this one; it is dismissed as a duplicate.")
+    return _done(request, claim, f"Claim #{other.pk} merged into this one; it is dismissed as a duplicate.", reload=True)
 
 
 @require_POST
@@ -748,7 +754,7 @@ def split_claim(request: HttpRequest, pk: int) -> HttpResponse:
         claim, second = workflow.split_claim(claim, request.user, expected_version=form.cleaned_data["version"], at=form.cleaned_data["at"])
     except WorkflowError as error:
         return _refused(request, pk, error, split_form=form)
-    return _done(request, claim, f"Split in two: the second part is claim #{second.pk}.")
+    return _done(request, claim, f"Split in two: the second part is claim #{second.pk}.", reload=True)
 
 
 urlpatterns = [

@@ -129,5 +129,14 @@
     }, 300);
   });
 
+  // After the panel changes a claim's status, recolour its highlight in the text to match.
+  document.body.addEventListener("htmx:afterSettle", function () {
+    var panel = document.getElementById("claim-panel");
+    if (!panel || !panel.dataset.panelClaim) return;
+    var mark = document.getElementById("mark-" + panel.dataset.panelClaim);
+    if (mark) mark.className = mark.className.replace(/status-[a-z]+/, "status-" + panel.dataset.panelStatus);
+    markSelected(panel.dataset.panelClaim);
+  });
+
   document.body.classList.add("has-js");
 })();
