@@ -231,6 +231,7 @@ def _sentence_drafts(
         triggers = [_unquote_report(t) if t.role == "report" and t.first in quoted else t for t in triggers]
     value_starts = frozenset(t.first for t in triggers if t.values)
     drafts = []
+    unnamed_source = False
     for trigger in triggers:
         span_first, span_last = _grow(tokens, trigger, first, last, limit, value_starts)
         context = scoring.ClaimContext(
@@ -243,8 +244,14 @@ def _sentence_drafts(
             and not MEASURE_NOUNS.isdisjoint(tokens.lower[span_first : span_last + 1]),
         )
         reasons = scoring.explain_score(context, features, tokens, span_first, span_last, first, last)
-        score = scoring.total(reasons)
-        drafts.append(_Draft(span_first, span_last, trigger.kind, score, list(trigger.values), reasons))
+        if context.vague_source:
+            unnamed_source = True
+        drafts.append(_Draft(span_first, span_last, trigger.kind, 0.0, list(trigger.values), reasons))
+    for draft in drafts:
+        if unnamed_source and "unnamed source" not in draft.reasons and "base" in draft.reasons:
+            # "Critics argue they have barely dented ...": what an unnamed source claims.
+            draft.reasons["claimed by an unnamed source"] = -scoring.UNNAMED_CLAIM_PENALTY
+        draft.score = scoring.total(draft.reasons)
     return _merge(tokens, drafts, limit)
 
 

@@ -270,7 +270,7 @@ ED_ADJECTIVES = _words(
     sacred wicked wretched skilled qualified talented tired worried excited pleased surprised
     shocked scared bored complicated sophisticated dedicated devoted determined disabled
     married retired unemployed embattled beleaguered troubled renewed so-called armed
-    biased balanced mixed related registered listed unprecedented undisclosed expected
+    biased mixed related registered listed unprecedented undisclosed expected
     unexpected supposed coloured colored reserved reported alleged
     """
 )
@@ -285,7 +285,7 @@ REPORTING_VERBS = _words(
     forecasts projected predicted predicts revealed reveals disclosed disclosed alleged
     alleges asserted asserts emphasized emphasised stressed stresses urged urges
     commented replied responded announced answered according called described cautioned
-    concluded suggested suggests recalled recalls pledged
+    concluded suggested suggests recalled recalls pledged believe believes believed think thinks
     promised vowed
     """
 )

@@ -55,6 +55,7 @@ NEARBY_ENTITY_BONUS = 0.05
 MEASURE_BONUS = 0.1
 VAGUE_SOURCE_PENALTY = 0.2
 QUOTATION_BONUS = 0.1
+UNNAMED_CLAIM_PENALTY = 0.1
 FUTURE_PENALTY = 0.1
 NO_VERB_PENALTY = 0.15
 # Sentences up to this many words without any verb are labels, captions or cues.
@@ -229,8 +230,8 @@ def explain_score(
         parts["exclamation"] = -EXCLAMATION_PENALTY
     if features.is_caption:
         parts["bare caption"] = -CAPTION_PENALTY
-    if features.person_outside_quotes and not claim.has_value:
-        # "I cut taxes for 3 million families" is a record to check; "you've promised" is not.
+    if features.person_outside_quotes and not claim.has_value and claim.role not in ("event", "comparison"):
+        # "I cut taxes for 3 million families", "you voted to repeal" are records to check.
         parts["first/second person"] = -PERSON_PENALTY
     if not features.has_verb and features.word_count <= FRAGMENT_WORDS:
         parts["fragment without a verb"] = -NO_VERB_PENALTY
