@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin
@@ -28,16 +29,16 @@ from django import forms
 from django.conf import settings
 from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import Truncator, slugify
 
 from factcheck.extraction import ClaimKind
-from factcheck.models import Claim, ClaimSource, Correction, Rating
+from factcheck.models import Claim, ClaimSource, Correction, MatchKey, Rating, Verdict
 
 CLAIM_REVIEWED_MAX = 74  # Google asks for under 75 characters.
 CACHE_ALIAS = "ledger"
@@ -156,12 +157,29 @@ def public_slug(claim: Claim) -> str:
     """The slug from the *published* wording. `Claim.slug` follows the live draft wording, which
     would leak a correction in progress into public URLs."""
     verdict = claim.published_verdict
-    wording = verdict.claim_as_checked if verdict is not None else ""
-    return slugify(wording or claim.quote)[:80].strip("-") or "claim"
+    return slug_for(verdict.claim_as_checked if verdict is not None else "", claim.quote)
+
+
+def slug_for(wording: str, quote: str) -> str:
+    return slugify(wording or quote)[:80].strip("-") or "claim"
 
 
 def public_claim_url(claim: Claim) -> str:
-    return reverse("public:claim", args=[claim.pk, public_slug(claim)])
+    return claim_url(claim.pk, public_slug(claim))
+
+
+def claim_url(pk: int, slug: str) -> str:
+    before, middle, after = _claim_url_template(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return f"{before}{pk}{middle}{slug}{after}"
+
+
+@lru_cache(maxsize=16)
+def _claim_url_template(prefix: str, urlconf: str) -> tuple[str, str, str]:
+    """reverse() once, then format: sitemaps and feeds build thousands of claim URLs."""
+    url = reverse("public:claim", args=[987654321, "slug-placeholder"])
+    before, rest = url.split("987654321", 1)
+    middle, after = rest.split("slug-placeholder", 1)
+    return before, middle, after
 
 
 def with_public_urls(claims: Iterable[Claim]) -> list[Claim]:
@@ -189,11 +207,14 @@ def public_corrections() -> QuerySet[Correction]:
 
 
 def also_appeared_in(claim: Claim, limit: int = 10) -> QuerySet[Claim]:
-    """The same published claim checked in other articles: same wording as checked, or same quote."""
+    """The same published claim checked in other articles: the same quote or the same published
+    wording (compared case-insensitively on the first 120 characters, both indexed)."""
     wording = claim.published_verdict.claim_as_checked.strip() if claim.published_verdict else ""
-    same = Q(quote__iexact=claim.quote)
+    same_quote = Claim.objects.alias(key=MatchKey("quote")).filter(key=MatchKey(Value(claim.quote)))
+    same = Q(pk__in=same_quote.values("pk"))
     if wording:
-        same |= Q(published_verdict__claim_as_checked__iexact=wording)
+        same_wording = Verdict.objects.alias(key=MatchKey("claim_as_checked")).filter(key=MatchKey(Value(wording)))
+        same |= Q(published_verdict__in=same_wording.values("pk"))
     return published_claims().filter(same).exclude(article_id=claim.article_id)[:limit]
 
 
@@ -368,6 +389,17 @@ def cache_generation() -> str:
         if not cache.add(GENERATION_KEY, generation, timeout=None):
             generation = cache.get(GENERATION_KEY) or generation
     return generation
+
+
+def remember(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()` once per cache generation (for numbers over all published claims)."""
+    cache = caches[CACHE_ALIAS]
+    key = f"ledger:{cache_generation()}:value:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value)
+    return value
 
 
 def bump_cache_generation() -> None:

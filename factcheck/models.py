@@ -32,6 +32,14 @@ class WebURLField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
+class MatchKey(models.Func):
+    """Lower-cased first 120 characters of a text, for indexed "same text" lookups. Literal
+    arguments (not query parameters) so that databases match queries to the expression index."""
+
+    template = "LOWER(SUBSTR(%(expressions)s, 1, 120))"
+    output_field = models.CharField()
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -196,6 +204,8 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["status", "-score"], name="claim_queue_idx"),
             models.Index(fields=["-first_published_at"], name="claim_published_idx"),
+            # "Also appeared in" on the public claim page looks claims up by their quote.
+            models.Index(MatchKey("quote"), name="claim_quote_key_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_not_empty"),
@@ -277,6 +287,10 @@ class Verdict(models.Model):
 
     class Meta:
         ordering = ["claim", "number"]
+        indexes = [
+            # "Also appeared in" on the public claim page looks verdicts up by their wording.
+            models.Index(MatchKey("claim_as_checked"), name="verdict_wording_key_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["claim", "number"], name="verdict_number_unique_per_claim"),
             models.UniqueConstraint(

@@ -133,14 +133,14 @@ def get_article_for_visitor(slug: str) -> Article:
 @cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
     with_published = Exists(Claim.objects.published().filter(article=OuterRef("pk")))
-    counts = ledger.rating_counts()
+    counts = ledger.remember("rating-counts", ledger.rating_counts)
     context = {
         "latest": ledger.with_public_urls(ledger.published_claims()[:12]),
         "rating_counts": counts,
         "total": sum(row.count for row in counts),
         "articles": Article.objects.filter(with_published).defer("body")[:8],
-        "outlets": ledger.counts_by("outlet", limit=8),
-        "claimants": ledger.counts_by("claimant", limit=8),
+        "outlets": ledger.remember("outlets-12", lambda: ledger.counts_by("outlet", limit=12))[:8],
+        "claimants": ledger.remember("claimants-12", lambda: ledger.counts_by("claimant", limit=12))[:8],
     }
     return render_public(request, "factcheck/public/home.html", context)
 
@@ -231,11 +231,11 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @cached_for_visitors
 def stats(request: HttpRequest) -> HttpResponse:
-    counts = ledger.rating_counts()
+    counts = ledger.remember("rating-counts", ledger.rating_counts)
     ratings = [row.rating for row in counts]
-    outlets = ledger.counts_by("outlet", limit=12)
-    claimants = ledger.counts_by("claimant", limit=12)
-    months = ledger.monthly_counts(months=24)
+    outlets = ledger.remember("outlets-12", lambda: ledger.counts_by("outlet", limit=12))
+    claimants = ledger.remember("claimants-12", lambda: ledger.counts_by("claimant", limit=12))
+    months = ledger.remember("months-24", lambda: ledger.monthly_counts(months=24))
 
     def stacked(groups: list[ledger.GroupCounts]) -> list[charts.StackedRow]:
         return [
