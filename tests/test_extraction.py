@@ -351,3 +351,69 @@ def test_term_count_against_duration():
 def test_matching_duration_and_start_year_are_consistent():
     text = "The mayor has served since 2014. In 2024 she marked 10 years in office, serving for 10 years."
     assert find_inconsistencies(text) == []
+
+
+def test_changes_forecasts_and_other_years_are_not_contradictions():
+    text = (
+        "Inflation in 2024 was 5.2%, the bank said. Inflation rose from 4.1% to 5.2% in 2024. "
+        "Inflation in 2023 was 6.1%. The bank expects inflation of 3% in 2025."
+    )
+    assert find_inconsistencies(text) == []
+
+
+def test_a_duration_unrelated_to_an_office_is_not_checked_against_a_start_year():
+    text = "The museum has been closed since 2019. Repairs will take over two years, the council said in 2024."
+    assert find_inconsistencies(text) == []
+
+
+# --- sources, quotes and records ---------------------------------------------------------------------
+
+
+def test_unnamed_sources_score_below_named_ones():
+    named = extract_claims("Finance Minister Anna Berg said the deficit had narrowed.", min_score=0)
+    unnamed = extract_claims("Critics say the deficit had narrowed.", min_score=0)
+    best = lambda claims: max(c.score for c in claims)  # noqa: E731
+    assert best(named) >= DEFAULT_MIN_SCORE > best(unnamed)
+
+
+def test_a_named_role_is_a_source():
+    text = "\u201cWe remain fully committed to Ohio,\u201d a company spokesperson said."
+    assert any(c.kind == ClaimKind.QUOTATION and "said" in c.quote for c in extract_claims(text))
+
+
+def test_reporting_verb_inside_a_quote_is_not_an_attribution():
+    text = "\u201cWe were told it was under control,\u201d said one mother, who asked not to be named."
+    assert not any(c.kind == ClaimKind.QUOTATION and "told" in c.quote for c in extract_claims(text, min_score=0))
+
+
+def test_first_person_records_in_a_debate_are_claims():
+    text = "ALVAREZ: I cut taxes for 3 million families in my state."
+    assert any("3 million" in c.quote for c in extract_claims(text))
+
+
+def test_multiplier_phrase_keeps_its_comparison():
+    claims = extract_claims("Europe is warming about twice as fast as the global average, the agency said.")
+    assert any("twice as fast" in c.quote for c in claims)
+
+
+def test_timestamps_and_moderator_cues_are_not_claims():
+    assert extract_claims("14:05") == []
+    assert extract_claims("MODERATOR: Senator Walsh, two minutes on energy.") == []
+
+
+def test_month_alone_is_a_date_only_where_a_date_is_expected():
+    assert [v.date for v in find_values("The plant opened in July last year.")] == ["--07"]
+    assert find_values("May I ask a question?") == []
+
+
+def test_sport_scores_are_values():
+    found = find_values("She beat Gauff 6-3, 7-5 on Saturday.")
+    assert any(v.text == "6-3, 7-5" for v in found)
+
+
+def test_explain_claims_gives_the_parts_of_each_score():
+    from factcheck.extraction.extractor import explain_claims
+
+    for claim, parts in explain_claims("The IMF forecast growth of 3.1% in 2025, it said."):
+        assert parts["base"] > 0
+        assert claim.score == pytest.approx(max(0.0, min(1.0, sum(parts.values()))), abs=0.002)

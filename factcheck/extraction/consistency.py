@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .datatypes import ClaimCandidate, Inconsistency, Value
 from .extractor import extract_claims
-from .lexicon import CARDINALS, MEASURE_NOUNS, ORDINALS
+from .lexicon import CARDINALS, MEASURE_NOUNS, ORDINALS, STOPWORDS
 from .values import parse_number
 
 # Typical length of an elected term, and the range terms really come in.
@@ -42,7 +42,16 @@ _NTH_TERM = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+")
-_NOT_LEVEL = frozenset("by from than up down".split())
+_LEVEL_WORD = re.compile(r"[A-Za-z]+|[0-9]{4}")
+_LEVEL_LINKS = frozenset("was is were are of at reached hit totalled totaled averaged to".split())
+# Words that make a figure a forecast, a target or a change rather than a reported level.
+_NOT_ACTUAL = frozenset(
+    """
+    forecast forecasts forecasted projected projection expected expects expect target targets
+    aim aims goal will would could may might plan plans planned estimate estimated predicted
+    rose fell grew increased decreased dropped climbed jumped declined up down from by than
+    """.split()
+)
 
 
 def find_inconsistencies(
@@ -63,7 +72,12 @@ def find_inconsistencies(
 
 
 def _latest_year(text: str) -> int | None:
-    years = [int(match.group(1)) for match in _YEAR.finditer(text)]
+    """The article's "now": its latest year, leaving out targets ("by 2040", "until 2030")."""
+    years = [
+        int(match.group(1))
+        for match in _YEAR.finditer(text)
+        if text[max(0, match.start() - 6) : match.start()].lower().split()[-1:] not in (["by"], ["until"], ["till"], ["to"], ["before"])
+    ]
     return max(years) if years else None
 
 
@@ -76,10 +90,11 @@ class _Level:
     year: str | None
     unit: str
     value: Value
+    sentence: int
 
 
 def _conflicting_levels(text: str, candidates: list[ClaimCandidate]) -> list[Inconsistency]:
-    groups: dict[tuple[str, str | None, str], list[_Level]] = {}
+    groups: dict[tuple[str, str, str], list[_Level]] = {}
     seen: set[tuple[int, int]] = set()
     for candidate in candidates:
         for value in candidate.values:
@@ -88,19 +103,19 @@ def _conflicting_levels(text: str, candidates: list[ClaimCandidate]) -> list[Inc
             seen.add((value.start, value.end))
             level = _level(text, candidate, value)
             if level is not None:
-                groups.setdefault((level.measure, level.year, level.unit), []).append(level)
+                groups.setdefault((level.measure, level.year or "", level.unit), []).append(level)
     found = []
-    for (measure, year, unit), levels in groups.items():
+    for (measure, year, _), levels in groups.items():
         distinct: dict[float, _Level] = {}
         for level in levels:
             distinct.setdefault(round(level.value.number or 0.0, 6), level)
-        if len(distinct) > 1:
+        sentences = {level.sentence for level in distinct.values()}
+        if len(distinct) > 1 and len(sentences) > 1:
             shown = list(distinct.values())
             figures = " and ".join(repr(level.value.text) for level in shown)
-            when = f" in {year}" if year else ""
             found.append(
                 Inconsistency(
-                    message=f"Different figures for {measure}{when}: {figures}.",
+                    message=f"Different figures for {measure} in {year}: {figures}.",
                     spans=tuple((level.value.start, level.value.end) for level in shown),
                 )
             )
@@ -108,25 +123,59 @@ def _conflicting_levels(text: str, candidates: list[ClaimCandidate]) -> list[Inc
 
 
 def _level(text: str, candidate: ClaimCandidate, value: Value) -> _Level | None:
+    """The value as the stated level of a measured quantity in a given year, if it is one.
+
+    Only the plain pattern counts ("inflation in 2024 was 5.2%", "5.2% inflation in
+    2024"): a change ("rose by 2%"), an old level ("from 4%"), a forecast or a target
+    is not the level itself, and two of them can differ without contradiction.
+    """
     if value.kind not in ("percentage", "money", "number") or value.number is None:
         return None
-    if value.unit in ("times", "fraction"):
+    if value.unit in ("times", "fraction", "score"):
         return None
-    before_text = text[max(candidate.sentence_start, value.start - 60) : value.start]
-    before = [word.lower() for word in _WORD.findall(before_text)]
-    if before and before[-1] in _NOT_LEVEL:
-        # "rose by 2%", "up from 4%": a change or an old level, not the level itself.
+    sentence = text[candidate.sentence_start : candidate.sentence_end]
+    lowered = sentence.lower()
+    if any(word in _NOT_ACTUAL for word in _WORD.findall(lowered)):
         return None
-    after = [word.lower() for word in _WORD.findall(text[value.end : value.end + 30])][:2]
-    measure = next((word for word in reversed(before) if word in MEASURE_NOUNS), None)
-    if measure is None:
-        measure = next((word for word in after if word in MEASURE_NOUNS), None)
+    years = set(_YEAR.findall(sentence))
+    if len(years) != 1:
+        return None
+    before = [w.lower() for w in _LEVEL_WORD.findall(text[max(candidate.sentence_start, value.start - 60) : value.start])]
+    after = [w.lower() for w in _LEVEL_WORD.findall(text[value.end : min(candidate.sentence_end, value.end + 40)])]
+    measure = _measure_before(before) or _measure_after(after)
     if measure is None:
         return None
     unit = value.kind + ":" + (value.currency or value.unit or "")
-    sentence = text[candidate.sentence_start : candidate.sentence_end]
-    years = _YEAR.findall(sentence)
-    return _Level(measure, years[0] if len(set(years)) == 1 else None, unit, value)
+    return _Level(measure, years.pop(), unit, value, candidate.sentence_start)
+
+
+def _measure_before(before: list[str]) -> str | None:
+    # MEASURE [in YEAR] LINK VALUE: "inflation in 2024 was", "Belarus' inflation stood at"
+    if not before or before[-1] not in _LEVEL_LINKS:
+        return None
+    words = before[:-1]
+    if words and words[-1] in ("stood", "came"):
+        words = words[:-1]
+    if len(words) >= 2 and words[-2] == "in" and words[-1].isdigit():
+        words = words[:-2]
+    if not words or words[-1] not in MEASURE_NOUNS:
+        return None
+    return _with_modifier(words)
+
+
+def _measure_after(after: list[str]) -> str | None:
+    # VALUE MEASURE: "5.2% inflation", "3.5 million visitors"
+    if not after or after[0] not in MEASURE_NOUNS:
+        return None
+    return after[0]
+
+
+def _with_modifier(words: list[str]) -> str:
+    # "core inflation" and "inflation" are different measures.
+    measure = words[-1]
+    if len(words) >= 2 and words[-2].isalpha() and words[-2] not in STOPWORDS:
+        return f"{words[-2]} {measure}"
+    return measure
 
 
 # --- durations against start years --------------------------------------------------------------
@@ -141,9 +190,11 @@ def _duration_against_start(text: str, reference_year: int | None) -> list[Incon
     found = []
     for duration in _RUNNING_DURATION.finditer(text):
         years = _number(duration.group(1))
-        if years is None:
+        if years is None or not _about_office(text, duration.start(), duration.end()):
             continue
         for since, start_year in starts:
+            if not _about_office(text, since.start(), since.end()):
+                continue
             implied = reference_year - start_year
             if abs(implied - years) > YEAR_TOLERANCE:
                 found.append(
@@ -156,6 +207,22 @@ def _duration_against_start(text: str, reference_year: int | None) -> list[Incon
                     )
                 )
     return found
+
+
+_OFFICE_WORDS = frozenset(
+    """
+    office power president presidential presidency chair rule ruled rules ruling led leads leader
+    leadership helm term terms reign reigned charge government premier prime minister chancellor
+    mayor governor seat post head ceo coach manager captain party throne incumbent served serving
+    serves in_office elected
+    """.split()
+)
+
+
+def _about_office(text: str, start: int, end: int) -> bool:
+    """A tenure: "for 26 years in the presidential chair", "has ruled since 1994"."""
+    window = text[max(0, start - 60) : end + 40].lower()
+    return any(word in _OFFICE_WORDS for word in _WORD.findall(window))
 
 
 def _number(word: str) -> int | None:
@@ -177,7 +244,7 @@ def _terms_against_duration(text: str, reference_year: int | None) -> list[Incon
     found = []
     for duration in _RUNNING_DURATION.finditer(text):
         years = _number(duration.group(1))
-        if years is None:
+        if years is None or not _about_office(text, duration.start(), duration.end()):
             continue
         for term, ordinal in terms:
             # Serving an Nth term means N-1 full terms are behind you.

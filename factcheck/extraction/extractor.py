@@ -279,10 +279,11 @@ def _unquote_report(trigger: _Trigger) -> _Trigger:
 
 
 def _has_entity(tokens: Tokens, span_first: int, span_last: int, sentence_first: int, names: frozenset[str]) -> bool:
-    raw, lower = tokens.raw, tokens.lower
+    if not any(tokens.is_capital[span_first : span_last + 1]):
+        return False
+    lower = tokens.lower
     for index in range(span_first, span_last + 1):
-        word = raw[index]
-        if not word[:1].isupper() or lower[index] in NOT_ENTITY:
+        if not tokens.is_capital[index] or lower[index] in NOT_ENTITY:
             continue
         if _is_speaker_label(tokens, index, sentence_first):
             continue
@@ -362,6 +363,8 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
     if value.kind == "money":
         return ClaimKind.MONEY, scoring.BASE_MONEY
     if value.kind == "duration":
+        if not value.text[:1].isdigit():
+            return ClaimKind.DURATION, scoring.BASE_WORD_DURATION  # "two minutes", "a few years"
         return ClaimKind.DURATION, scoring.BASE_DURATION
     if value.kind in ("date", "year"):
         if value.unit == "time of day":
