@@ -315,6 +315,17 @@ class PasteArticleForm(ArticleMetaForm):
         return _check_text(self.cleaned_data["body"])
 
 
+def _first_line_title(text: str) -> str:
+    """A short first line followed by a blank line (or a Markdown heading) reads as the title."""
+    lines = text.lstrip().split("\n", 2)
+    first = lines[0].strip()
+    heading = first.startswith("#")
+    followed_by_blank = len(lines) > 1 and not lines[1].strip()
+    if first and len(first) <= 200 and (heading or followed_by_blank):
+        return first.lstrip("#").strip()
+    return ""
+
+
 class UploadArticleForm(ArticleMetaForm):
     file = forms.FileField(label="File (.txt, .md or .html)",
                            error_messages={"required": "Choose a .txt, .md or .html file to upload.",
@@ -340,7 +351,7 @@ class UploadArticleForm(ArticleMetaForm):
         if suffix in {".html", ".htm"}:
             title, text = text_from_html(content)
         else:
-            title, text = "", content
+            title, text = _first_line_title(content), content
         self.found_title = title or Path(upload.name).stem.replace("_", " ").replace("-", " ").strip()
         self.text = _check_text(text)
         return upload

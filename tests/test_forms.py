@@ -85,3 +85,14 @@ def test_queue_filter_form_accepts_known_values(reviewer, params):
 def test_queue_filter_form_rejects_unknown_values(reviewer):
     form = QueueFilterForm({"status": "bogus", "assignee": "999999"}, user=reviewer)
     assert not form.is_valid() and {"status", "assignee"} <= set(form.errors)
+
+
+@pytest.mark.parametrize(("content", "title"), [
+    (b"Budget watch\n\nThe council approved 412 million euros.", "Budget watch"),
+    (b"# Budget watch\nThe council approved 412 million euros.", "Budget watch"),
+    (b"The council approved 412 million euros.\nMore text.", "budget report"),
+])
+def test_upload_form_finds_a_title_in_text_files(db, content, title):
+    form = UploadArticleForm({}, {"file": SimpleUploadedFile("budget_report.txt", content)})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["title"] == title

@@ -536,3 +536,11 @@ def test_htmx_refusal_returns_the_panel_with_the_reason(reviewer_client, claim):
     response = reviewer_client.post(claim_url("transition", claim, "submit"), {"version": claim.version}, **HTMX)
     body = response.content.decode()
     assert response.status_code == 400 and body.strip().startswith('<section id="claim-panel"') and "Before review, add" in body
+
+
+def test_published_claim_panel_is_locked_with_the_reason(editor_client, reviewer, editor, claim, ratings, source):
+    from tests.test_workflow import published
+
+    claim = published(claim, reviewer, editor, ratings["true"], source)
+    body = editor_client.get(claim_url("claim", claim)).content.decode()
+    assert "open a correction to change the claim" in body and '<fieldset class="panel-fields" disabled>' in body

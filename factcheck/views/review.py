@@ -421,9 +421,19 @@ def _panel_context(request: HttpRequest, claim: Claim, candidates: list[Claim] |
         "claim": claim, "verdict": verdict, "links": links, "notes": notes, "corrections": corrections,
         "ratings": ratings, "active_ratings": [r for r in ratings if r.is_active],
         "actions": _actions(request.user, claim, verdict, len(links)),
-        "history": _history(claim, ratings), "draft_restored": bool(draft),
+        "history": _history(claim, ratings), "draft_restored": bool(draft), "locked_reason": _locked_reason(request.user, claim),
         "can_change": can_change(request.user), **forms,
     }
+
+
+def _locked_reason(user: Any, claim: Claim) -> str:
+    if not can_change(user):
+        return "You can read this claim but not change it."
+    if claim.status == ClaimStatus.PUBLISHED:
+        return "This verdict is published: open a correction to change the claim, verdict or sources."
+    if claim.status == ClaimStatus.DISMISSED:
+        return "This claim is dismissed: restore it to work on it."
+    return ""
 
 
 def _render_claim(request: HttpRequest, claim: Claim, *, status: int = 200, **extra: Any) -> HttpResponse:
