@@ -47,6 +47,8 @@ CONTEXT_CHARS = 32
 MAX_KEY_CHARS = 110
 MIN_KEY_CHARS = 60
 MAX_KEY_SHARE = 0.75
+MAX_MERGED_CHARS = 120
+MAX_MERGED_SHARE = 0.8
 
 _HARD_STOPS = frozenset(
     ",;:()[]{}\"\u201c\u201d\u00ab\u00bb\u2014\u2013-|/\u3001\uff0c\uff1b\uff1a\u300c\u300d\u300e\u300f.!?\u3002"
@@ -252,7 +254,7 @@ def _sentence_drafts(
             # "Critics argue they have barely dented ...": what an unnamed source claims.
             draft.reasons["claimed by an unnamed source"] = -scoring.UNNAMED_CLAIM_PENALTY
         draft.score = scoring.total(draft.reasons)
-    return _merge(tokens, drafts, limit)
+    return _merge(tokens, drafts, _max_merged_chars(sentence_end - sentence_start))
 
 
 def _quoted_tokens(tokens: Tokens, first: int, last: int) -> set[int]:
@@ -333,6 +335,11 @@ def _vague_source(
 
 def _max_key_chars(sentence_length: int) -> int:
     return int(min(MAX_KEY_CHARS, max(MIN_KEY_CHARS, MAX_KEY_SHARE * sentence_length)))
+
+
+def _max_merged_chars(sentence_length: int) -> int:
+    # Two overlapping phrases of one fact may join into a slightly longer one.
+    return int(min(MAX_MERGED_CHARS, max(MIN_KEY_CHARS, MAX_MERGED_SHARE * sentence_length)))
 
 
 # --- triggers ---------------------------------------------------------------------------
@@ -727,8 +734,28 @@ def _merge(tokens: Tokens, drafts: list[_Draft], limit: int) -> list[_Draft]:
             if tokens.ends[union_last] - tokens.starts[union_first] <= limit or draft.last <= current.last:
                 merged[-1] = _combine(current, draft, union_first, union_last)
                 continue
+            if _mostly_shared(current, draft):
+                # Too long to join, too alike to keep both: keep the phrase that says more,
+                # unless each has a figure the other lacks (two facts, not one).
+                stronger = _keep_stronger(current, draft)
+                weaker = draft if stronger is current else current
+                if all(value in stronger.values for value in weaker.values):
+                    merged[-1] = stronger
+                    continue
         merged.append(draft)
     return merged
+
+
+def _mostly_shared(a: _Draft, b: _Draft) -> bool:
+    shared = min(a.last, b.last) - max(a.first, b.first) + 1
+    return shared * 2 >= min(a.last - a.first, b.last - b.first) + 1
+
+
+def _keep_stronger(a: _Draft, b: _Draft) -> _Draft:
+    def strength(draft: _Draft) -> tuple[int, float, int]:
+        return (len(draft.values), draft.score, -_KIND_PRIORITY[draft.kind])
+
+    return max((a, b), key=strength)
 
 
 def _combine(a: _Draft, b: _Draft, first: int, last: int) -> _Draft:
