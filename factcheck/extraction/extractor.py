@@ -112,6 +112,7 @@ _DETERMINERS = frozenset("the its their his her our a an this that".split())
 _INFINITIVE_MARKERS = frozenset("to".split())
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u300c\u300e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb\u300d\u300f")
+_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _NON_PERSON_SUBJECTS = frozenset("this that it its these those which what that's it's there".split())
 _INDEFINITES = frozenset("a an one some many several few most".split())
 _PLURAL_PRONOUNS = frozenset("we they i you".split())
@@ -309,7 +310,7 @@ def _vague_source(
 ) -> bool:
     """"Critics say", "said one mother": a source nobody can be asked about."""
     subject = range(span_first, trigger.first)
-    if trigger.first - span_first == 0:
+    if trigger.first - span_first == 0 and _follows_quotation(tokens, trigger.first, first):
         # Inverted attribution after a quote: '"...," said one mother.'
         subject = range(trigger.last + 1, min(last, trigger.last + 4) + 1)
     words = [tokens.lower[index] for index in subject]
@@ -331,6 +332,11 @@ def _vague_source(
     if _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False:
         return False
     return not words or any(word in VAGUE_SOURCES for word in words)
+
+
+def _follows_quotation(tokens: Tokens, index: int, first: int) -> bool:
+    before = tokens.raw[max(first, index - 2) : index]
+    return any(token in _QUOTE_CHARS for token in before)
 
 
 def _max_key_chars(sentence_length: int) -> int:

@@ -76,6 +76,7 @@ _VALUE_PATTERN = re.compile(
     |(?P<ordinal_digits>[0-9]{{1,4}}(?:st|nd|rd|th)\b)
     |(?P<ordinal>{_ORDINAL_WORD}\b)
     |(?P<score>[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}(?:,\s[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}){{0,6}}(?![0-9]))
+    |(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
     |(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b)
     |(?P<number>{_DIGITS}(?:\s{_FULL_SCALE}\b)?|{_WORD_NUMBER}\b)
     """,
@@ -106,8 +107,9 @@ _QUANTITY_UNITS = frozenset(
 )
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _VALUE_STARTERS = frozenset(
-    list(CARDINALS) + list(ORDINALS) + [m for m in MONTHS] + list(FRACTION_WORDS)
+    list(CARDINALS) + list(ORDINALS) + [m for m in MONTHS] + list(FRACTION_WORDS) + list(_WEEKDAYS)
     + list(CURRENCY_SYMBOLS) + ["a", "the", "thrice", "us", "hk", "nz", "c", "s", "r"]
 )
 _START_CHARS = frozenset("0123456789$\u00a3\u20ac\u00a5\u20bd\u20b9\u20a9\u20ba\u20b4")
@@ -393,6 +395,17 @@ def _read_month(text: str, match: re.Match[str]) -> Value | None:
     return _value(match, "date", date=f"--{MONTHS[match.group().lower()]:02d}")
 
 
+_WEEKDAY_CONTEXT = frozenset("on last next this by until till from since early late".split())
+
+
+def _read_weekday(text: str, match: re.Match[str]) -> Value | None:
+    # "on Sunday", "last Tuesday": when something happened; "Bloody Sunday" is a name.
+    before = text[max(0, match.start() - 8) : match.start()].split()
+    if not (before and before[-1].lower() in _WEEKDAY_CONTEXT):
+        return None
+    return _value(match, "date", unit="weekday")
+
+
 def _read_ordinal_digits(text: str, match: re.Match[str]) -> Value:
     return _value(match, "ordinal", number=float(match.group()[:-2]))
 
@@ -449,6 +462,7 @@ _READERS = {
     "ordinal_digits": _read_ordinal_digits,
     "score": _read_score,
     "month": _read_month,
+    "weekday": _read_weekday,
     "ordinal": _read_ordinal,
     "number": _read_number,
 }
