@@ -15,6 +15,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
 
 from factcheck.models import Article, Claim, Source, Verdict
@@ -39,13 +41,23 @@ def login_redirect(request: HttpRequest, next_url: str | None = None) -> HttpRes
     return response
 
 
+def _return_to(request: HttpRequest) -> str | None:
+    """After signing in, a GET goes back to itself; a form post goes back to the page it came from."""
+    if request.method == "GET":
+        return None
+    page = request.headers.get("HX-Current-URL") or request.META.get("HTTP_REFERER", "")
+    if page and url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return page
+    return reverse("review:queue")
+
+
 def workbench_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Signed-out people go to the login page; signed-in people without a role get a 403."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
-            return login_redirect(request)
+            return login_redirect(request, _return_to(request))
         if not can_see_workbench(request.user):
             raise PermissionDenied("The workbench is for Reviewers and Editors.")
         return view(request, *args, **kwargs)

@@ -544,3 +544,25 @@ def test_published_claim_panel_is_locked_with_the_reason(editor_client, reviewer
     claim = published(claim, reviewer, editor, ratings["true"], source)
     body = editor_client.get(claim_url("claim", claim)).content.decode()
     assert "open a correction to change the claim" in body and '<fieldset class="panel-fields" disabled>' in body
+
+
+def test_draft_note_survives_and_other_forms_keep_saved_values(reviewer, reviewer_client, claim, ratings):
+    from django.test import Client
+
+    claim = workflow.save_verdict_draft(claim, reviewer, expected_version=claim.version, rating=ratings["true"], explanation="Saved explanation.")
+    client = Client()
+    response = client.post(claim_url("add-note", claim), {"body": "Half-written note."})
+    assert response["Location"].startswith(reverse("login"))
+    client.force_login(reviewer)
+    body = client.get(claim_url("claim", claim)).content.decode()
+    assert "Half-written note." in body and "Saved explanation." in body
+    assert not Note.objects.exists()
+
+
+def test_signed_out_post_returns_to_the_page_it_came_from(anon_client, article):
+    page = "http://testserver" + reverse("review:article", args=[article.pk])
+    response = anon_client.post(reverse("review:add-claim", args=[article.pk]), {"quote": "26 years"}, HTTP_REFERER=page)
+    assert response.status_code == 302 and "next=" in response["Location"] and "articles" in response["Location"]
+    response = anon_client.post(reverse("review:add-claim", args=[article.pk]), {"quote": "26 years"}, HTTP_REFERER="https://evil.example/")
+    assert "evil" not in response["Location"]
+    assert not Claim.objects.exists()

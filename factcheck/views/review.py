@@ -71,7 +71,7 @@ from factcheck.workflow import NotAllowed, VersionConflict, WorkflowError
 PAGE_SIZE = 25
 SECTION_SIZE = 8
 DRAFTS_KEY = "workbench_drafts"
-DRAFT_FIELDS = ("claim_as_checked", "kind", "claimant", "rating", "explanation", "version")
+DRAFT_FIELDS = ("claim_as_checked", "kind", "claimant", "rating", "explanation", "body", "version")
 ARTICLE_TEMPLATE = "factcheck/review/article.html"
 
 
@@ -411,10 +411,16 @@ def _panel_context(request: HttpRequest, claim: Claim, candidates: list[Claim] |
         "split_form": SplitForm(initial=version, claim=claim),
     }
     if draft:
-        forms["edit_form"] = ClaimEditForm(draft)
-        forms["verdict_form"] = VerdictForm(draft)
-        # Show the restored text without shouting errors at the person who has not pressed save.
-        forms["edit_form"].is_valid(), forms["verdict_form"].is_valid()
+        # Bind only the forms the person was filling in; is_valid() fills the form without
+        # marking untouched fields as errors.
+        if "claim_as_checked" in draft:
+            forms["edit_form"] = ClaimEditForm(draft)
+            forms["edit_form"].is_valid()
+        if "explanation" in draft:
+            forms["verdict_form"] = VerdictForm(draft)
+            forms["verdict_form"].is_valid()
+        if "body" in draft:
+            forms["note_form"] = NoteForm(initial={"body": draft["body"]})
     forms.update(bound)
     forms["verdict_form"].fields["rating"].queryset = Rating.objects.filter(is_active=True)
     return {
@@ -661,6 +667,7 @@ def detach_source(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse
 
 
 @require_POST
+@keeps_draft
 @workbench_view
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_claim_for_user(request, pk, write=True)
