@@ -282,11 +282,11 @@ def _unquote_report(trigger: _Trigger) -> _Trigger:
 
 
 def _has_entity(tokens: Tokens, span_first: int, span_last: int, sentence_first: int, names: frozenset[str]) -> bool:
-    if not any(tokens.is_capital[span_first : span_last + 1]):
+    if not any(tokens.is_entity[span_first : span_last + 1]):
         return False
     lower = tokens.lower
     for index in range(span_first, span_last + 1):
-        if not tokens.is_capital[index] or lower[index] in NOT_ENTITY:
+        if not tokens.is_entity[index]:
             continue
         if _is_speaker_label(tokens, index, sentence_first):
             continue
@@ -638,10 +638,6 @@ def _grow(
     return _fit(tokens, span_first, span_last, trigger, limit)
 
 
-def _is_stop(token: str) -> bool:
-    return token in _HARD_STOPS
-
-
 def _walk_left(tokens: Tokens, index: int, floor: int, reach: int) -> int:
     lower = tokens.lower
     words = 0
@@ -651,7 +647,7 @@ def _walk_left(tokens: Tokens, index: int, floor: int, reach: int) -> int:
         if token in _SOFT_PUNCT:
             position -= 1
             continue
-        if _is_stop(token):
+        if token in _HARD_STOPS:
             break
         if token in CLAUSE_BREAKERS:
             if words == 0 and token in FIGURE_LEADERS:
@@ -682,7 +678,7 @@ def _walk_right(
         if cross_comma and token == "," and words == 0:
             position += 1
             continue
-        if _is_stop(token) or (role == "value" and position + 1 in value_starts):
+        if token in _HARD_STOPS or (role == "value" and position + 1 in value_starts):
             break
         if token in CLAUSE_BREAKERS and not (token == "that" and words <= 1):
             break

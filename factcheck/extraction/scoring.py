@@ -105,6 +105,7 @@ class SentenceFeatures:
     vague_subject: bool
     imperative: bool
     generic: bool
+    colored: bool  # has any hedge, future marker or opinion word
 
 
 def sentence_features(
@@ -117,13 +118,7 @@ def sentence_features(
     word_set = set(words)
     quote_marks = len(_QUOTE_MARKS.intersection(raw)) and sum(map(_QUOTE_MARKS.__contains__, raw))
     word_count = sum(tokens.is_word[first : last + 1])
-    entity_count = 0
-    if any(tokens.is_capital[first + 1 : last + 1]):
-        entity_count = sum(
-            1
-            for index in range(first + 1, last + 1)
-            if tokens.is_capital[index] and tokens.lower[index] not in NOT_ENTITY
-        )
+    entity_count = sum(tokens.is_entity[first + 1 : last + 1])
     opener = next((word for index, word in enumerate(words) if raw[index][0].isalnum() and not _is_label(raw, index)), "")
     if raw and raw[0] in _QUOTE_MARKS:
         opener = ""  # a sentence that opens with a quotation has its subject after it
@@ -146,12 +141,16 @@ def sentence_features(
         vague_subject=opener in VAGUE_SUBJECTS,
         imperative=opener in IMPERATIVE_OPENERS,
         generic=not GENERIC_ADVERBS.isdisjoint(word_set),
+        colored=not _COLOURING_WORDS.isdisjoint(word_set),
     )
 
 
 _VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | REPORTING_VERBS | HEDGES | frozenset(
     "be being am do does did says said has have had".split()
 )
+
+
+_COLOURING_WORDS = HEDGES | FUTURE_MARKERS | OPINION_WORDS
 
 
 def _is_verb_like(word: str) -> bool:
@@ -247,6 +246,8 @@ def explain_score(
     if claim.role in ("report", "according"):
         # That someone said something is a fact even when what they said is opinion.
         return parts
+    if not features.colored:
+        return parts  # no hedge, plan or opinion word anywhere in the sentence
     low = max(sentence_first, first - CONTEXT_TOKENS)
     high = min(sentence_last, last + CONTEXT_TOKENS)
     window = tokens.lower[low : high + 1]

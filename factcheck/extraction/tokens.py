@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .lexicon import NOT_ENTITY
+
 # A word may hold inner apostrophes, hyphens, periods and commas ("Jong-un", "U.S",
 # "1,200.50"), but never ends with them; everything else is a one-character token.
 # Chinese and Japanese are written without spaces: each ideograph or kana is a token,
@@ -26,6 +28,7 @@ class Tokens:
     # Per-token flags, computed once so that per-sentence features are sums of slices.
     is_word: list[bool]
     is_capital: list[bool]
+    is_entity: list[bool]  # capitalised and not a common sentence word
 
     def index_at_or_after(self, position: int) -> int:
         return bisect_left(self.starts, position)
@@ -43,11 +46,14 @@ def tokenize(text: str) -> Tokens:
         starts.append(match.start())
         ends.append(match.end())
         raw.append(match.group())
+    lower = [token.lower() for token in raw]
+    is_capital = [token[0].isupper() for token in raw]
     return Tokens(
         starts=starts,
         ends=ends,
-        lower=[token.lower() for token in raw],
+        lower=lower,
         raw=raw,
         is_word=[token[0].isalnum() for token in raw],
-        is_capital=[token[0].isupper() for token in raw],
+        is_capital=is_capital,
+        is_entity=[capital and word not in NOT_ENTITY for capital, word in zip(is_capital, lower)],
     )

@@ -92,6 +92,10 @@ _MONTH_TOKEN = re.compile(r"[A-Za-z]+")
 _DAY_DIGITS = re.compile(r"[0-9]{1,2}(?=(?:st|nd|rd|th)?\b)")
 _YEAR_AT_END = re.compile(r"(1[0-9]{3}|20[0-9]{2})$")
 _CURRENCY_PREFIX_AT_START = re.compile(_CURRENCY_PREFIX, re.IGNORECASE)
+_PERCENT_SPLIT = re.compile(r"%|\s?per\s?cent|\s?percent|\s?pct|\s?percentage|\s?basis", re.IGNORECASE)
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]")
+_TIMES_SPLIT = re.compile(r"[\s-]|fold")
+_DASH_SPLIT = re.compile(r"[-\u2013]")
 _SCALE_AT_END = re.compile(rf"\s?({_ANY_SCALE})$", re.IGNORECASE)
 
 _QUANTITY_UNITS = frozenset(
@@ -272,7 +276,7 @@ def _read_percent(text: str, match: re.Match[str]) -> Value:
     unit = "percentage points" if "point" in lowered else "%"
     if "basis" in lowered:
         unit = "basis points"
-    number_text = re.split(r"%|\s?per\s?cent|\s?percent|\s?pct|\s?percentage|\s?basis", written, maxsplit=1, flags=re.I)[0]
+    number_text = _PERCENT_SPLIT.split(written, maxsplit=1)[0]
     return _value(match, "percentage", number=parse_number(number_text), unit=unit)
 
 
@@ -344,14 +348,14 @@ def _read_day_of_month(text: str, match: re.Match[str]) -> Value | None:
 
 def _read_duration(text: str, match: re.Match[str]) -> Value:
     written = match.group()
-    unit_word = re.split(r"[\s-]", written)[-1].lower()
+    unit_word = _SPACE_OR_HYPHEN.split(written)[-1].lower()
     number = parse_number(written[: len(written) - len(unit_word)].rstrip(" -"))
     return _value(match, "duration", number=number, unit=DURATION_UNITS.get(unit_word, unit_word))
 
 
 def _read_fraction(text: str, match: re.Match[str]) -> Value:
     written = match.group().lower()
-    numerator_text, denominator_word = re.split(r"[\s-]", written, maxsplit=1)
+    numerator_text, denominator_word = _SPACE_OR_HYPHEN.split(written, maxsplit=1)
     numerator = 1.0 if numerator_text in ("a", "one") else float(CARDINALS.get(numerator_text, 1))
     share = FRACTION_WORDS.get(denominator_word.rstrip("s"), None)
     if denominator_word.startswith("ten"):
@@ -367,7 +371,7 @@ def _read_times(text: str, match: re.Match[str]) -> Value:
     if written in FRACTION_WORDS:
         number, unit = FRACTION_WORDS[written]
         return _value(match, "number", number=number, unit=unit)
-    head = re.split(r"[\s-]|fold", written, maxsplit=1)[0]
+    head = _TIMES_SPLIT.split(written, maxsplit=1)[0]
     return _value(match, "number", number=parse_number(head), unit="times")
 
 
@@ -380,7 +384,7 @@ def _read_measure(text: str, match: re.Match[str]) -> Value:
 
 def _read_score(text: str, match: re.Match[str]) -> Value:
     # "6-3, 7-5", "2-1", "10-12": a result or a range; the first figure stands for it.
-    return _value(match, "number", number=parse_number(re.split(r"[-\u2013]", match.group())[0]), unit="score")
+    return _value(match, "number", number=parse_number(_DASH_SPLIT.split(match.group())[0]), unit="score")
 
 
 _MONTH_CONTEXT = frozenset("in since until till by from during early late mid last next this of before after".split())
