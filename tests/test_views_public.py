@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from factcheck import workflow
 from factcheck.models import Article, Claim, Note, Source
-from tests.conftest import make_claim
+from tests.conftest import client_for, make_claim
 from tests.test_workflow import published
 
 PAGES = ["public:home", "public:claims", "public:stats", "public:methodology", "public:corrections-policy"]
@@ -309,3 +309,38 @@ def test_claim_and_article_pages_query_count_is_constant(anon_client, db, publis
     with django_assert_max_num_queries(2):
         response = anon_client.get(article.get_absolute_url())
     assert response.content.decode().count('class="claim-mark"') == size * 3
+
+
+# --- methodology and corrections policy ------------------------------------------------------------
+
+
+def test_methodology_shows_the_editable_text_and_the_live_scale(anon_client, db, ratings):
+    ratings["misleading"].description = "Accurate parts, false impression."
+    ratings["misleading"].save()
+    body = anon_client.get(reverse("public:methodology")).content.decode()
+    assert "How we check" in body and "four eyes" in body
+    assert "Accurate parts, false impression." in body
+
+
+def test_corrections_policy_is_installed(anon_client, db):
+    body = anon_client.get(reverse("public:corrections-policy")).content.decode()
+    assert "Corrections policy" in body and "corrections log" in body
+
+
+def test_editors_change_the_text_in_the_admin(superuser, anon_client):
+    from factcheck.models import Page
+
+    page = Page.objects.get(slug="corrections-policy")
+    client = client_for(superuser)
+    response = client.post(reverse("admin:factcheck_page_change", args=[page.pk]), {"title": "Corrections", "body": "Write to **us**."})
+    assert response.status_code == 302
+    body = anon_client.get(reverse("public:corrections-policy")).content.decode()
+    assert "Write to <strong>us</strong>." in body
+
+
+def test_text_page_markdown_is_sanitised(anon_client, db):
+    from factcheck.models import Page
+
+    Page.objects.filter(slug="methodology").update(body="<script>alert(1)</script>[x](javascript:alert(1))")
+    body = anon_client.get(reverse("public:methodology")).content.decode()
+    assert "<script>alert" not in body and "javascript:" not in body

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET
 from factcheck import charts, ledger
 from factcheck.feeds import LedgerFeed
 from factcheck.highlight import paragraphs, segments
-from factcheck.models import Article, Claim, ClaimSource, Page
+from factcheck.models import Article, Claim, ClaimSource, Page, Rating
 from factcheck.sitemaps import SITEMAPS
 from factcheck.workflow import can_review, current_verdict
 
@@ -275,7 +275,9 @@ def text_page(slug: str) -> Callable[[HttpRequest], HttpResponse]:
     @cached_for_visitors
     def view(request: HttpRequest) -> HttpResponse:
         page = get_object_or_404(Page, slug=slug)
-        return render_public(request, "factcheck/public/page.html", {"page": page})
+        # The methodology shows the live rating scale, so its text never drifts from the labels in use.
+        scale = list(Rating.objects.filter(is_active=True).order_by("order", "pk")) if slug == "methodology" else []
+        return render_public(request, "factcheck/public/page.html", {"page": page, "scale": scale})
 
     view.__name__ = view.__qualname__ = slug.replace("-", "_")
     return view
