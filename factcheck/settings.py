@@ -191,6 +191,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+if os.environ.get("FACTCHECK_REDIS_URL"):
+    # Several machines: they must share one cache, or a publish would not invalidate the others' pages.
+    CACHES["ledger"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["FACTCHECK_REDIS_URL"],
+        "TIMEOUT": FACTCHECK_PAGE_CACHE_SECONDS,
+    }
 if TESTING:
     # Tests see uncached behaviour; the caching tests switch the "ledger" cache to LocMemCache.
     CACHES["ledger"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}

@@ -344,3 +344,13 @@ def test_text_page_markdown_is_sanitised(anon_client, db):
     Page.objects.filter(slug="methodology").update(body="<script>alert(1)</script>[x](javascript:alert(1))")
     body = anon_client.get(reverse("public:methodology")).content.decode()
     assert "<script>alert" not in body and "javascript:" not in body
+
+
+def test_history_restore_gets_the_whole_page(anon_client, public_claim):
+    response = anon_client.get(reverse("public:claims"), HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in response.content
+
+
+@pytest.mark.parametrize("name", PAGES + ["public:feed", "public:sitemap", "public:robots"])
+def test_head_requests_are_answered(anon_client, public_claim, name):
+    assert anon_client.head(reverse(name)).status_code == 200

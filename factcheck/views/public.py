@@ -21,7 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from factcheck import charts, ledger
 from factcheck.feeds import LedgerFeed
@@ -68,7 +68,7 @@ def cached_for_visitors(view: Callable[..., HttpResponse]) -> Callable[..., Http
             patch_vary_headers(response, ["Cookie"])
             return response
         cache = caches[ledger.CACHE_ALIAS]
-        variant = "htmx" if getattr(request, "htmx", False) else "page"
+        variant = "htmx" if wants_partial(request) else "page"
         digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"ledger:{ledger.cache_generation()}:{CODE_VERSION}:{variant}:{digest}"
         stored = cache.get(key)
@@ -93,6 +93,12 @@ def cached_for_visitors(view: Callable[..., HttpResponse]) -> Callable[..., Http
         return response
 
     return wrapper
+
+
+def wants_partial(request: HttpRequest) -> bool:
+    """An htmx swap, but not htmx restoring history (which needs the whole page)."""
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request
 
 
 def render_public(request: HttpRequest, template: str, context: dict, **kwargs) -> HttpResponse:
@@ -129,7 +135,7 @@ def get_article_for_visitor(slug: str) -> Article:
 # --- pages -------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
     with_published = Exists(Claim.objects.published().filter(article=OuterRef("pk")))
@@ -145,7 +151,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render_public(request, "factcheck/public/home.html", context)
 
 
-@require_GET
+@require_safe
 @cached_for_visitors
 def claim_list(request: HttpRequest) -> HttpResponse:
     form = ledger.ClaimFilterForm(request.GET)
@@ -154,12 +160,12 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     ledger.with_public_urls(page.object_list)
     context = {"form": form, "page": page, "claims": page.object_list, "filters": form.active_filters()}
     template = "factcheck/public/claims.html"
-    if getattr(request, "htmx", False):
+    if wants_partial(request):
         template += "#claim-results"
     return render_public(request, template, context)
 
 
-@require_GET
+@require_safe
 @cached_for_visitors
 def claim_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     claim, preview = get_claim_for_visitor(request, pk)
@@ -206,7 +212,7 @@ def claim_preview(request: HttpRequest, claim: Claim) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cached_for_visitors
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_article_for_visitor(slug)
@@ -228,7 +234,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render_public(request, "factcheck/public/article.html", context)
 
 
-@require_GET
+@require_safe
 @cached_for_visitors
 def stats(request: HttpRequest) -> HttpResponse:
     counts = ledger.remember("rating-counts", ledger.rating_counts)
@@ -271,7 +277,7 @@ def stats(request: HttpRequest) -> HttpResponse:
 
 
 def text_page(slug: str) -> Callable[[HttpRequest], HttpResponse]:
-    @require_GET
+    @require_safe
     @cached_for_visitors
     def view(request: HttpRequest) -> HttpResponse:
         page = get_object_or_404(Page, slug=slug)
@@ -286,7 +292,7 @@ def text_page(slug: str) -> Callable[[HttpRequest], HttpResponse]:
 # --- machine-readable --------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
@@ -302,19 +308,19 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cached_for_visitors
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     return sitemap_views.index(request, SITEMAPS, sitemap_url_name="public:sitemap-section")
 
 
-@require_GET
+@require_safe
 @cached_for_visitors
 def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     return sitemap_views.sitemap(request, SITEMAPS, section=section)
 
 
-feed = require_GET(cached_for_visitors(LedgerFeed()))
+feed = require_safe(cached_for_visitors(LedgerFeed()))
 
 
 urlpatterns = [
