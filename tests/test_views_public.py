@@ -354,3 +354,25 @@ def test_history_restore_gets_the_whole_page(anon_client, public_claim):
 @pytest.mark.parametrize("name", PAGES + ["public:feed", "public:sitemap", "public:robots"])
 def test_head_requests_are_answered(anon_client, public_claim, name):
     assert anon_client.head(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/claims/99999999999999999999999/", 404),
+        ("/claims/99999999999999999999999/some-slug/", 404),
+        ("/sitemap-claims.xml?p=abc", 404),
+        ("/sitemap-claims.xml?p=99", 404),
+        ("/claims/?page=99999999999999999999999", 200),
+        ("/claims/?date_from=99999-01-01", 200),
+        ("/claims/?q=%00", 200),
+    ],
+)
+def test_odd_input_never_fails(anon_client, reviewer_client, public_claim, url, status):
+    for client in (anon_client, reviewer_client):
+        assert client.get(url).status_code == status
+
+
+def test_null_characters_in_search_are_refused_with_a_message(anon_client, public_claim):
+    body = anon_client.get("/claims/?q=%00").content.decode()
+    assert "Null characters are not allowed." in body
