@@ -16,7 +16,6 @@ from factcheck.extraction import ClaimKind
 from factcheck.fetch import text_from_html
 from factcheck.ingest import MAX_ARTICLE_CHARS, ArticleInput, clean_text
 from factcheck.models import Article, Claim, ClaimStatus, DismissalReason, Rating, Source
-from factcheck.workflow import APPROVE_PERMISSION, REVIEW_PERMISSION
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 UPLOAD_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}

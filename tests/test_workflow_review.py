@@ -6,7 +6,7 @@ from factcheck import workflow
 from factcheck.models import Claim, ClaimOrigin, ClaimStatus, Note
 from factcheck.workflow import NotAllowed, VersionConflict, WorkflowError
 from tests.conftest import make_claim
-from tests.test_workflow import prepare, published
+from tests.test_workflow import published
 
 
 def span(article, phrase):

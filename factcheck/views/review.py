@@ -15,10 +15,9 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -26,7 +25,6 @@ from django_htmx.http import HttpResponseClientRedirect
 from factcheck import workflow
 from factcheck.access import (
     can_change,
-    claims_for_user,
     current_verdicts_prefetch,
     get_article_for_user,
     get_claim_for_user,
