@@ -254,6 +254,7 @@ def test_a_correction_in_progress_does_not_leak(anon_client, public_claim, revie
         body = anon_client.get(url, follow=True).content.decode()
         assert "DRAFT-" not in body.replace("draft-", ""), url
         assert "draft-wording" not in body, url
+        assert "correction of this verdict is in progress" not in body, url
     body = anon_client.get(reverse("public:claim-short", args=[claim.pk]), follow=True).content.decode()
     assert "Inflation in 2024 was 5.2%." in body and "CPI rose 5.2% in 2024." in body and ">True<" in body
 
@@ -276,7 +277,8 @@ def test_reviewers_preview_a_correction_draft_only_when_asked(reviewer_client, p
     claim = workflow.open_correction(public_claim, editor, expected_version=public_claim.version, reason="Recheck.")
     workflow.update_claim(claim, reviewer, expected_version=claim.version, claim_as_checked="Revised wording.")
     normal = reviewer_client.get(public_claim.get_absolute_url()).content.decode()
-    assert "Preview" not in normal and "Revised wording." not in normal
+    assert "Preview —" not in normal and "Revised wording." not in normal
+    assert "A correction of this verdict is in progress." in normal
     preview = reviewer_client.get(reverse("public:claim-short", args=[claim.pk]) + "?preview").content.decode()
     assert "Preview — not published" in preview and "Revised wording." in preview
 

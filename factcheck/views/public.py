@@ -26,7 +26,7 @@ from django.views.decorators.http import require_safe
 from factcheck import charts, ledger
 from factcheck.feeds import LedgerFeed
 from factcheck.highlight import paragraphs, segments
-from factcheck.models import Article, Claim, ClaimSource, Page, Rating
+from factcheck.models import Article, Claim, ClaimSource, ClaimStatus, Page, Rating
 from factcheck.sitemaps import SITEMAPS
 from factcheck.workflow import can_review, current_verdict
 
@@ -186,6 +186,8 @@ def claim_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
         "json_ld": ledger.json_ld_script(ledger.claim_review(claim, request=request)),
         "canonical_url": request.build_absolute_uri(ledger.public_claim_url(claim)),
         "preview": False,
+        # Reviewers learn that a correction is being prepared (the public never does).
+        "correction_in_progress": claim.status != ClaimStatus.PUBLISHED and can_review(request.user),
     }
     return render_public(request, "factcheck/public/claim.html", context)
 
