@@ -566,3 +566,22 @@ def test_signed_out_post_returns_to_the_page_it_came_from(anon_client, article):
     response = anon_client.post(reverse("review:add-claim", args=[article.pk]), {"quote": "26 years"}, HTTP_REFERER="https://evil.example/")
     assert "evil" not in response["Location"]
     assert not Claim.objects.exists()
+
+
+def test_editors_see_what_waits_for_their_approval_but_not_their_own(editor, editor_client, reviewer, article, ratings, source):
+    theirs = make_claim(article, "Inflation in 2024 was 5.2%")
+    mine = make_claim(article, "served for 26 years")
+    for claim, author in ((theirs, reviewer), (mine, editor)):
+        claim = prepare(claim, author, ratings["true"], source)
+        workflow.submit_for_review(claim, author, expected_version=claim.version)
+    sections = {key: claims for key, _, claims in editor_client.get(reverse("review:queue")).context["sections"]}
+    assert [c.pk for c in sections["approval"]] == [theirs.pk]
+
+
+def test_login_page_explains_itself_and_wrong_password_is_clear(anon_client, reviewer):
+    response = anon_client.get(reverse("login") + "?next=/review/")
+    assert "Sign in to continue" in response.content.decode()
+    response = anon_client.post(reverse("login"), {"username": reviewer.username, "password": "wrong", "next": "/review/"})
+    assert response.status_code == 200 and "correct username and password" in response.content.decode()
+    response = anon_client.post(reverse("login"), {"username": reviewer.username, "password": "pw-rita", "next": "/review/"})
+    assert response.status_code == 302 and response["Location"] == "/review/"

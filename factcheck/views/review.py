@@ -98,7 +98,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         if workflow.can_approve(user):
             sections.append(("approval", "Waiting for my approval", list(
                 _queue_claims().filter(status=ClaimStatus.REVIEW)
-                .exclude(verdicts__is_current=True, verdicts__author=user).order_by("updated_at")[:SECTION_SIZE]
+                .exclude(pk__in=Verdict.objects.filter(is_current=True, author=user).values("claim_id"))
+                .order_by("updated_at")[:SECTION_SIZE]
             )))
         sections.append(("unassigned", "Unassigned new claims, most check-worthy first", list(
             _queue_claims().filter(status=ClaimStatus.NEW, assignee__isnull=True).order_by("-score", "pk")[:SECTION_SIZE]
