@@ -585,3 +585,9 @@ def test_login_page_explains_itself_and_wrong_password_is_clear(anon_client, rev
     assert response.status_code == 200 and "correct username and password" in response.content.decode()
     response = anon_client.post(reverse("login"), {"username": reviewer.username, "password": "pw-rita", "next": "/review/"})
     assert response.status_code == 302 and response["Location"] == "/review/"
+
+
+def test_history_restore_gets_the_whole_page(reviewer_client, claim):
+    response = reviewer_client.get(claim_url("claim", claim), HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HTMX)
+    assert b"<html" in response.content and b'id="claim-panel"' in response.content
+    assert "HX-Request" in response.headers["Vary"]

@@ -20,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from factcheck import workflow
@@ -73,6 +74,11 @@ DRAFT_FIELDS = ("claim_as_checked", "kind", "claimant", "rating", "explanation",
 ARTICLE_TEMPLATE = "factcheck/review/article.html"
 
 
+def wants_partial(request: HttpRequest) -> bool:
+    """htmx swaps want a fragment; a history restore (back button after a cache miss) wants the page."""
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
 # --- Queue ----------------------------------------------------------------------------------------
 
 def _queue_claims():
@@ -80,6 +86,7 @@ def _queue_claims():
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 @workbench_view
 def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
@@ -110,8 +117,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     status_counts = [(value, label, counts.get(value, 0)) for value, label in ClaimStatus.choices]
     context = {"filters": filters, "page": page, "sections": sections, "status_counts": status_counts,
                "total": sum(counts.values()), "query": _query_without_page(request)}
-    template = "factcheck/review/queue.html#claim-table" if request.htmx and request.htmx.target == "claim-table" else "factcheck/review/queue.html"
-    return render(request, template, context)
+    partial = wants_partial(request) and request.htmx.target == "claim-table"
+    return render(request, "factcheck/review/queue.html" + ("#claim-table" if partial else ""), context)
 
 
 def _query_without_page(request: HttpRequest) -> str:
@@ -278,7 +285,7 @@ def add_claim(request: HttpRequest, pk: int) -> HttpResponse:
             return _redirect(request, reverse("review:claim", args=[claim.pk]))
     claims = _article_claims(article)
     context = {**_article_context(request, article, claims), "selection_form": form}
-    return render(request, ARTICLE_TEMPLATE + ("#selection-form" if request.htmx else ""), context, status=_status(request, 400))
+    return render(request, ARTICLE_TEMPLATE + ("#selection-form" if request.htmx else ""), context, status=400)
 
 
 # --- Claim panel ----------------------------------------------------------------------------------
@@ -442,11 +449,14 @@ def _locked_reason(user: Any, claim: Claim) -> str:
 
 
 def _render_claim(request: HttpRequest, claim: Claim, *, status: int = 200, **extra: Any) -> HttpResponse:
-    """The claim panel alone for htmx; otherwise the article page with the panel open."""
-    if request.htmx:
+    """The claim panel alone for htmx; otherwise the article page with the panel open.
+
+    Refusals keep their real status codes (400, 403, 409); the page's htmx-config swaps them in.
+    """
+    if wants_partial(request):
         context = _panel_context(request, claim, **extra)
         claim.current = context["verdict"]
-        return render(request, ARTICLE_TEMPLATE + "#claim-panel", {**context, "oob_item": True}, status=_status(request, status))
+        return render(request, ARTICLE_TEMPLATE + "#claim-panel", {**context, "oob_item": True}, status=status)
     article = claim.article
     claims = _article_claims(article)
     selected = next((c for c in claims if c.pk == claim.pk), claim)
@@ -454,11 +464,6 @@ def _render_claim(request: HttpRequest, claim: Claim, *, status: int = 200, **ex
     context = {**_article_context(request, article, claims), **_panel_context(request, claim, candidates=candidates, **extra),
                "selected": selected}
     return render(request, ARTICLE_TEMPLATE, context, status=status)
-
-
-def _status(request: HttpRequest, status: int) -> int:
-    """htmx only swaps in what it is told to (see htmx-config in the page head); keep real codes."""
-    return status
 
 
 def _redirect(request: HttpRequest, url: str) -> HttpResponse:
@@ -469,6 +474,7 @@ def _redirect(request: HttpRequest, url: str) -> HttpResponse:
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 @workbench_view
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_claim_for_user(request, pk)
@@ -593,6 +599,7 @@ def preview_markdown(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 @workbench_view
 def search_sources(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_claim_for_user(request, pk)
@@ -604,7 +611,7 @@ def search_sources(request: HttpRequest, pk: int) -> HttpResponse:
             sources = sources.filter(Q(title__icontains=word) | Q(publisher__icontains=word) | Q(url__icontains=word))
         results = list(sources.exclude(claim_sources__claim=claim).order_by("-created_at")[:15])
     context = {"claim": claim, "results": results, "query": query, "version": claim.version}
-    if request.htmx:
+    if wants_partial(request):
         return render(request, "factcheck/review/_source_results.html", context)
     return _render_claim(request, claim, source_results=results, source_query=query)
 
