@@ -79,11 +79,11 @@ class ClaimFilterForm(forms.Form):
         error_messages={"invalid_choice": "There is no such kind of claim: choose one from the list, or leave it empty."},
     )
     outlet = forms.CharField(
-        required=False, max_length=200, strip=True,
+        required=False, max_length=200, strip=True, widget=forms.TextInput(attrs={"list": "outlet-names"}),
         error_messages={"max_length": "An outlet name has at most %(limit_value)d characters."},
     )
     claimant = forms.CharField(
-        required=False, max_length=200, strip=True,
+        required=False, max_length=200, strip=True, widget=forms.TextInput(attrs={"list": "claimant-names"}),
         error_messages={"max_length": "A claimant's name has at most %(limit_value)d characters."},
     )
     article = forms.SlugField(

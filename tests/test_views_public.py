@@ -202,6 +202,13 @@ def test_claims_list_paginates_and_keeps_filters(anon_client, db, publish_claim,
     assert 'href="?outlet=Outlet+1&amp;page=1"' in body
 
 
+def test_outlet_and_claimant_filters_suggest_names(anon_client, article, publish_claim):
+    publish_claim(article, "Inflation in 2024 was 5.2%", claimant="Statistics office")
+    body = anon_client.get(reverse("public:claims")).content.decode()
+    assert '<option value="Daily Planet">' in body and '<option value="Statistics office">' in body
+    assert 'list="outlet-names"' in body
+
+
 def test_htmx_request_gets_only_the_results_partial(anon_client, public_claim):
     response = anon_client.get(reverse("public:claims"), {"q": "inflation"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
@@ -287,7 +294,7 @@ def test_reviewers_preview_a_correction_draft_only_when_asked(reviewer_client, p
 
 QUERY_LIMITS = {
     "public:home": 6,
-    "public:claims": 4,
+    "public:claims": 5,
     "public:stats": 5,
 }
 
@@ -378,3 +385,12 @@ def test_odd_input_never_fails(anon_client, reviewer_client, public_claim, url, 
 def test_null_characters_in_search_are_refused_with_a_message(anon_client, public_claim):
     body = anon_client.get("/claims/?q=%00").content.decode()
     assert "Null characters are not allowed." in body
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_filtered_list_query_count_is_constant(anon_client, db, publish_claim, django_assert_max_num_queries, size):
+    fill(size, publish_claim, [])
+    with django_assert_max_num_queries(6):
+        response = anon_client.get(reverse("public:claims"), {"q": "rose", "rating": "true", "outlet": "Outlet 1", "date_from": "2020-01-01"})
+    assert response.status_code == 200
+    assert response.content.decode().count('class="verdict-item"') == len(range(1, size, 4))

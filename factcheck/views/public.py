@@ -159,6 +159,12 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     ledger.with_public_urls(page.object_list)
     context = {"form": form, "page": page, "claims": page.object_list, "filters": form.active_filters()}
+    if not wants_partial(request):
+        # Suggestions for the free-text filters (the busiest names; any name can still be typed).
+        context["outlet_names"] = [g.name for g in ledger.remember("outlets-50", lambda: ledger.counts_by("outlet", limit=50))]
+        context["claimant_names"] = [
+            g.name for g in ledger.remember("claimants-50", lambda: ledger.counts_by("claimant", limit=50))
+        ]
     template = "factcheck/public/claims.html"
     if wants_partial(request):
         template += "#claim-results"
