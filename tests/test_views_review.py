@@ -591,3 +591,14 @@ def test_history_restore_gets_the_whole_page(reviewer_client, claim):
     response = reviewer_client.get(claim_url("claim", claim), HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HTMX)
     assert b"<html" in response.content and b'id="claim-panel"' in response.content
     assert "HX-Request" in response.headers["Vary"]
+
+
+def test_history_says_who_changed_what(reviewer_client, reviewer, claim, ratings, source):
+    reviewer_client.post(claim_url("edit-claim", claim), {"version": claim.version, "claim_as_checked": "Inflation was 5.2%.", "kind": "percentage"})
+    reviewer_client.post(claim_url("attach-source", claim), {"version": fresh(claim).version, "source": source.pk})
+    reviewer_client.post(claim_url("save-verdict", claim), {"version": fresh(claim).version, "rating": ratings["true"].pk, "explanation": "x"})
+    history = reviewer_client.get(claim_url("claim", claim)).context["history"]
+    changes = [(entry["who"], entry["what"], "; ".join(entry["changes"])) for entry in history]
+    assert (reviewer, "sources", "attached “Consumer prices 2024”") in changes
+    assert (reviewer, "verdict v1", "created") in changes
+    assert any(who == reviewer and what == "claim" and "claim as checked: — → Inflation was 5.2%." in text for who, what, text in changes)

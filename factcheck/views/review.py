@@ -345,8 +345,8 @@ HISTORY_VERDICT_FIELDS = {
 
 
 def _describe(record: Any, previous: Any, fields: dict[str, str], names: dict[str, dict]) -> list[str]:
-    if previous is None:
-        return ["created"]
+    if previous is None:  # the oldest record in view: only a creation says something on its own
+        return ["created"] if record.history_type == "+" else []
     changes = []
     for attr, label in fields.items():
         old, new = getattr(previous, attr), getattr(record, attr)
@@ -364,7 +364,7 @@ def _describe(record: Any, previous: Any, fields: dict[str, str], names: dict[st
 
 
 def _history(claim: Claim, ratings: list[Rating]) -> list[dict[str, Any]]:
-    """Who changed what, when: the claim's and its verdicts' history records, newest first."""
+    """Who changed what, when: the claim's, its verdicts' and its sources' history, newest first."""
     claim_records = list(claim.history.select_related("history_user").order_by("-history_date", "-history_id")[:40])
     verdict_records = list(
         Verdict.history.filter(claim_id=claim.pk).select_related("history_user").order_by("-history_date", "-history_id")[:40]
@@ -388,6 +388,15 @@ def _history(claim: Claim, ratings: list[Rating]) -> list[dict[str, Any]]:
                     entries.append({"when": record.history_date, "who": record.history_user,
                                     "what": label, "changes": changes})
                 previous = record
+    source_records = list(
+        ClaimSource.history.filter(claim_id=claim.pk, history_type__in=["+", "-"])
+        .select_related("history_user", "source").order_by("-history_date")[:40]
+    )
+    for record in source_records:
+        verb = "attached" if record.history_type == "+" else "removed"
+        title = record.source.title if record.source else "a deleted source"
+        entries.append({"when": record.history_date, "who": record.history_user, "what": "sources",
+                        "changes": [f"{verb} “{title}”"]})
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries[:40]
 
