@@ -35,10 +35,11 @@ PREVIEW_PARAM = "preview"
 
 
 def _code_version() -> str:
-    """Changes when this module or a public template changes, so a deploy never serves pages
-    rendered by the previous code from the shared cache."""
+    """Changes when this module, a template or the static manifest changes, so a deploy never
+    serves pages rendered by the previous code from the shared cache."""
     root = Path(settings.BASE_DIR)
-    files = [Path(__file__), *sorted((root / "templates").rglob("*.html"))]
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"  # hashed CSS names in the pages
+    files = [Path(__file__), manifest, *sorted((root / "templates").rglob("*.html"))]
     stamp = "|".join(f"{f}:{f.stat().st_mtime_ns}" for f in files if f.exists())
     return hashlib.sha256(stamp.encode()).hexdigest()[:12]
 
