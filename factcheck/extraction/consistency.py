@@ -42,6 +42,8 @@ _NTH_TERM = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+")
+# Sentences longer than this are lists or run-on text, not a statement of one level.
+_LONGEST_SENTENCE = 2_000
 _LEVEL_WORD = re.compile(r"[A-Za-z]+|[0-9]{4}")
 _LEVEL_LINKS = frozenset("was is were are of at reached hit totalled totaled averaged to".split())
 # Words that make a figure a forecast, a target or a change rather than a reported level.
@@ -96,12 +98,19 @@ class _Level:
 def _conflicting_levels(text: str, candidates: list[ClaimCandidate]) -> list[Inconsistency]:
     groups: dict[tuple[str, str, str], list[_Level]] = {}
     seen: set[tuple[int, int]] = set()
+    sentence_years: dict[int, str | None] = {}
     for candidate in candidates:
+        if candidate.sentence_start not in sentence_years:
+            # Once per sentence, not per figure: a long sentence full of figures stays linear.
+            sentence_years[candidate.sentence_start] = _reported_year(text, candidate)
+        year = sentence_years[candidate.sentence_start]
+        if year is None:
+            continue
         for value in candidate.values:
             if (value.start, value.end) in seen:
                 continue
             seen.add((value.start, value.end))
-            level = _level(text, candidate, value)
+            level = _level(text, candidate, value, year)
             if level is not None:
                 groups.setdefault((level.measure, level.year or "", level.unit), []).append(level)
     found = []
@@ -122,7 +131,16 @@ def _conflicting_levels(text: str, candidates: list[ClaimCandidate]) -> list[Inc
     return found
 
 
-def _level(text: str, candidate: ClaimCandidate, value: Value) -> _Level | None:
+def _reported_year(text: str, candidate: ClaimCandidate) -> str | None:
+    """The one year a sentence reports on, unless it is a forecast, a target or a change."""
+    sentence = text[candidate.sentence_start : candidate.sentence_end]
+    if len(sentence) > _LONGEST_SENTENCE or not _NOT_ACTUAL.isdisjoint(_WORD.findall(sentence.lower())):
+        return None
+    years = set(_YEAR.findall(sentence))
+    return years.pop() if len(years) == 1 else None
+
+
+def _level(text: str, candidate: ClaimCandidate, value: Value, year: str) -> _Level | None:
     """The value as the stated level of a measured quantity in a given year, if it is one.
 
     Only the plain pattern counts ("inflation in 2024 was 5.2%", "5.2% inflation in
@@ -133,20 +151,13 @@ def _level(text: str, candidate: ClaimCandidate, value: Value) -> _Level | None:
         return None
     if value.unit in ("times", "fraction", "score"):
         return None
-    sentence = text[candidate.sentence_start : candidate.sentence_end]
-    lowered = sentence.lower()
-    if any(word in _NOT_ACTUAL for word in _WORD.findall(lowered)):
-        return None
-    years = set(_YEAR.findall(sentence))
-    if len(years) != 1:
-        return None
     before = [w.lower() for w in _LEVEL_WORD.findall(text[max(candidate.sentence_start, value.start - 60) : value.start])]
     after = [w.lower() for w in _LEVEL_WORD.findall(text[value.end : min(candidate.sentence_end, value.end + 40)])]
     measure = _measure_before(before) or _measure_after(after)
     if measure is None:
         return None
     unit = value.kind + ":" + (value.currency or value.unit or "")
-    return _Level(measure, years.pop(), unit, value, candidate.sentence_start)
+    return _Level(measure, year, unit, value, candidate.sentence_start)
 
 
 def _measure_before(before: list[str]) -> str | None:

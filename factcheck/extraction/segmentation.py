@@ -37,7 +37,6 @@ _WHITESPACE = " \t\n\r\f\v\u00a0\u2028\u2029\u3000\u200b\x00"
 # Every character str.isspace() accepts, plus zero-width space and NUL: trimmed from spans.
 _STRIPPABLE = "".join(sorted({chr(code) for code in range(0x3001) if chr(code).isspace()} | set(_WHITESPACE)))
 _PREV_TOKEN_WINDOW = 40
-_SPACE_CHARS = (" ", "\n", "\t", "\r", "\u00a0", "\u3000", "\f", "\v")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -167,11 +166,11 @@ def _period_ends_sentence(text: str, period: int, next_word: str) -> bool:
 
 
 def _previous_token(text: str, period: int) -> str:
-    low = max(0, period - _PREV_TOKEN_WINDOW)
-    space = max(text.rfind(char, low, period) for char in _SPACE_CHARS)
-    if space < 0:
-        space = low - 1
-    return text[space + 1 : period].lstrip(_LEADING_PUNCT)
+    window = text[max(0, period - _PREV_TOKEN_WINDOW) : period]
+    if not window or window[-1].isspace():
+        return ""
+    parts = window.split()
+    return parts[-1].lstrip(_LEADING_PUNCT) if parts else ""
 
 
 def _is_dotted_abbreviation(token: str) -> bool:
