@@ -129,13 +129,26 @@
     }, 300);
   });
 
+  // Saving a form low in the panel keeps the panel where it was; opening another claim starts at its top.
+  var panelScroll = null;
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var panel = document.getElementById("claim-panel");
+    if (panel && event.detail.target === panel) panelScroll = { claim: panel.dataset.panelClaim, top: panel.scrollTop, old: panel };
+  });
+
   // After the panel changes a claim's status, recolour its highlight in the text to match.
   document.body.addEventListener("htmx:afterSettle", function () {
     var panel = document.getElementById("claim-panel");
-    if (!panel || !panel.dataset.panelClaim) return;
+    // Out-of-band swaps settle before the panel itself: wait for the new panel.
+    if (!panel || !panel.dataset.panelClaim || (panelScroll && panelScroll.old === panel)) return;
     var mark = document.getElementById("mark-" + panel.dataset.panelClaim);
     if (mark) mark.className = mark.className.replace(/status-[a-z]+/, "status-" + panel.dataset.panelStatus);
-    markSelected(panel.dataset.panelClaim);
+    if (panelScroll && panelScroll.claim === panel.dataset.panelClaim) {
+      panel.scrollTop = panelScroll.top;
+    } else {
+      markSelected(panel.dataset.panelClaim);
+    }
+    panelScroll = null;
   });
 
   document.body.classList.add("has-js");
