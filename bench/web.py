@@ -9,9 +9,10 @@ Without DATABASE_URL it creates a SQLite file, migrates it and fills it with
 `manage.py generate_bench_data` (5,000 articles x 20 claims, 20% published, one article with
 50 published claims). It starts gunicorn with DEBUG off on a free 127.0.0.1 port, warms every
 page up, then drives each page from a bounded pool of client processes (a fixed number of
-requests and a time cap per page) and prints requests/s, p50 and p95 latency, and each page's
-rate as a ratio to /healthz measured in the same run (before and after the pages; the mean is
-used). It prints figures and never asserts: targets are judged by people.
+requests and a time cap per page), in several rounds, each page right after a /healthz slice, and prints
+requests/s (median slice), p50 and p95 latency, and each page's rate as a ratio to /healthz
+measured in the same run (the median of the page/healthz pairs, so that load from other
+processes on the machine, which drifts, cancels out as far as it can). It prints figures and never asserts: targets are judged by people.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import json
 import multiprocessing
 import os
 import secrets
+import shutil
 import signal
 import socket
 import statistics
@@ -37,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # the benchmark never leaves this machine
 MAX_CONCURRENCY = 64
 MAX_REQUESTS = 100_000
+TEMPORARY: list[Path] = []  # directories this run created and removes when it ends
 
 
 @dataclass
@@ -45,11 +48,24 @@ class Result:
     path: str
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
+    rates: list[float] = field(default_factory=list)  # requests/s of each round
+    ratios: list[float] = field(default_factory=list)  # vs the /healthz slice measured just before it
 
     @property
     def rate(self) -> float:
-        return len(self.latencies) / self.seconds if self.seconds else 0.0
+        """The median round: one disturbed round does not move it."""
+        return statistics.median(self.rates) if self.rates else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios) if self.ratios else float("nan")
+
+    def add(self, other: Result) -> None:
+        self.latencies.extend(other.latencies)
+        self.rates.extend(other.rates)
+        self.ratios.extend(other.ratios)
+        for key, value in other.errors.items():
+            self.errors[key] = self.errors.get(key, 0) + value
 
     def percentile(self, share: float) -> float:
         if not self.latencies:
@@ -67,19 +83,23 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--published-share", type=float, default=0.2)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn sync workers (default: CPUs).")
     parser.add_argument("--concurrency", type=int, default=0, help="Client processes (default: 2 x workers).")
-    parser.add_argument("--requests", type=int, default=600, help="Requests per page (default 600).")
-    parser.add_argument("--seconds", type=float, default=20.0, help="Time cap per page in seconds (default 20).")
+    parser.add_argument("--requests", type=int, default=800, help="Requests per page and round (default 800).")
+    parser.add_argument("--seconds", type=float, default=15.0, help="Time cap per page and round, seconds (default 15).")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="Rounds over all pages, /healthz first in each (default 3); req/s is the median round.")
     parser.add_argument("--warmup", type=int, default=20, help="Unmeasured requests per page first (default 20).")
     parser.add_argument("--query", default="inflation", help="Search text for /claims/?q= (default: inflation).")
     parser.add_argument("--json", type=Path, help="Also write the figures to this JSON file.")
+    parser.add_argument("--uncached", action="store_true",
+                        help="Turn the page and API cache off (FACTCHECK_PAGE_CACHE_SECONDS=0) to measure rendering.")
     args = parser.parse_args()
     args.concurrency = args.concurrency or 2 * args.workers
     if not 1 <= args.concurrency <= MAX_CONCURRENCY:
         parser.error(f"--concurrency must be between 1 and {MAX_CONCURRENCY}.")
     if not 1 <= args.requests <= MAX_REQUESTS:
         parser.error(f"--requests must be between 1 and {MAX_REQUESTS}.")
-    if args.seconds <= 0 or args.workers < 1:
-        parser.error("--seconds and --workers must be positive.")
+    if args.seconds <= 0 or args.workers < 1 or not 1 <= args.rounds <= 10:
+        parser.error("--seconds and --workers must be positive, --rounds between 1 and 10.")
     return args
 
 
@@ -100,7 +120,12 @@ def prepare_database(args: argparse.Namespace, env: dict[str, str]) -> str:
             manage(env, "migrate", "--verbosity", "0")
             manage(env, *generate_args)
         return url
-    path = args.sqlite or Path(tempfile.mkdtemp(prefix="factcheck-bench-")) / "bench.sqlite3"
+    if args.sqlite:
+        path = args.sqlite
+    else:
+        scratch = Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
+        TEMPORARY.append(scratch)  # removed at the end; use --sqlite to keep a filled file
+        path = scratch / "bench.sqlite3"
     env["DATABASE_URL"] = f"sqlite:///{path.resolve()}"
     if not path.exists() or args.generate:
         print(f"Filling {path} with bench data (about a minute)...", flush=True)
@@ -232,22 +257,22 @@ def measure(pool: multiprocessing.pool.Pool, port: int, name: str, path: str, ar
     runs = pool.starmap(client, [(port, path, count, deadline, start_at) for count in per_client])
     result = Result(name, path)
     for _, _, latencies, errors in runs:
-        result.latencies.extend(latencies)
-        for key, value in errors.items():
-            result.errors[key] = result.errors.get(key, 0) + value
-    result.seconds = max(end for _, end, _, _ in runs) - min(began for began, _, _, _ in runs)
+        result.add(Result(name, path, latencies, errors))
+    seconds = max(end for _, end, _, _ in runs) - min(began for began, _, _, _ in runs)
+    result.rates.append(len(result.latencies) / seconds if seconds > 0 else 0.0)
     return result
 
 
-def print_table(results: list[Result], healthz_rate: float) -> None:
-    header = f"{'page':<24} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'vs /healthz':>11}"
+def print_table(results: list[Result]) -> None:
+    header = f"{'page':<24} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'vs /healthz':>11}  slices req/s"
     print(header)
     print("-" * len(header))
     for result in results:
-        ratio = result.rate / healthz_rate if healthz_rate else float("nan")
+        ratio = result.ratio
         errors = sum(result.errors.values())
         print(f"{result.name:<24} {len(result.latencies):>8} {errors:>6} {result.rate:>8.1f} "
-              f"{result.percentile(0.5):>7.1f} {result.percentile(0.95):>7.1f} {ratio:>11.2f}")
+              f"{result.percentile(0.5):>7.1f} {result.percentile(0.95):>7.1f} {ratio:>11.2f}  "
+              + " ".join(f"{rate:.0f}" for rate in result.rates))
     for result in results:
         if result.errors:
             print(f"  {result.name} ({result.path}): errors {result.errors}")
@@ -263,7 +288,12 @@ def main() -> None:
         "DJANGO_HTTPS": "0",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
         "DJANGO_LOG_LEVEL": "ERROR",
+        # A cache of our own: the default directory is shared with the dev server's database.
+        "FACTCHECK_CACHE_DIR": tempfile.mkdtemp(prefix="factcheck-bench-cache-"),
     }
+    TEMPORARY.append(Path(env["FACTCHECK_CACHE_DIR"]))
+    if args.uncached:
+        env["FACTCHECK_PAGE_CACHE_SECONDS"] = "0"
     database_url = prepare_database(args, env)
     targets, counts = discover_targets(env, args.query)
     port = free_port()
@@ -275,27 +305,40 @@ def main() -> None:
         engine = database_url.split(":", 1)[0]
         print(f"\nfactcheck web benchmark: {counts['claims']:,} claims ({counts['published']:,} published), {engine}, "
               f"gunicorn {args.workers} sync workers, {args.concurrency} client processes, "
-              f"{args.requests} requests or {args.seconds:.0f}s per page, {os.cpu_count()} CPUs, DEBUG off\n", flush=True)
+              f"{args.requests} requests or {args.seconds:.0f}s per page, {os.cpu_count()} CPUs, DEBUG off, "
+              f"cache {'off' if args.uncached else 'on'}; load average before: "
+              f"{' '.join(f'{v:.2f}' for v in os.getloadavg())}\n", flush=True)
+        healthz = Result("/healthz", "/healthz")
+        pages = [Result(name, path) for name, path in targets]
         with multiprocessing.get_context("fork").Pool(args.concurrency) as pool:
-            before = measure(pool, port, "/healthz (before)", "/healthz", args)
-            pages = [measure(pool, port, name, path, args) for name, path in targets]
-            after = measure(pool, port, "/healthz (after)", "/healthz", args)
-        healthz_rate = statistics.mean([before.rate, after.rate])
-        print_table([before, *pages, after], healthz_rate)
-        print(f"\nratio = page req/s / mean /healthz req/s ({healthz_rate:.1f}); "
+            for round_number in range(1, args.rounds + 1):
+                print(f"round {round_number}/{args.rounds}...", flush=True)
+                for page in pages:
+                    # /healthz right before each page: the machine's load drifts, pairs compare like with like
+                    reference = measure(pool, port, healthz.name, healthz.path, args)
+                    measured = measure(pool, port, page.name, page.path, args)
+                    measured.ratios.append(measured.rate / reference.rate if reference.rate else float("nan"))
+                    healthz.add(reference)
+                    page.add(measured)
+        healthz.ratios = [1.0]
+        print(f"\nload average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}\n")
+        print_table([healthz, *pages])
+        print("\nreq/s: median over slices; ratio: median of (page req/s / req/s of the /healthz slice just before it);\n"
               "targets: ratio >= 0.5, p95 < 50 ms, search p50 < 50 ms.")
         if args.json:
             args.json.write_text(json.dumps({
                 "counts": counts, "workers": args.workers, "concurrency": args.concurrency, "engine": engine,
-                "healthz_rate": healthz_rate,
+                "healthz_rate": healthz.rate,
                 "pages": [
                     {"name": r.name, "path": r.path, "requests": len(r.latencies), "errors": r.errors,
-                     "rate": r.rate, "p50_ms": r.percentile(0.5), "p95_ms": r.percentile(0.95)}
-                    for r in [before, *pages, after]
+                     "rate": r.rate, "round_rates": r.rates, "ratio": r.ratio, "ratios": r.ratios, "p50_ms": r.percentile(0.5), "p95_ms": r.percentile(0.95)}
+                    for r in [healthz, *pages]
                 ],
             }, indent=2))
     finally:
         stop_gunicorn(server)
+        for directory in TEMPORARY:
+            shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":
