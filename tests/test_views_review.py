@@ -602,3 +602,34 @@ def test_history_says_who_changed_what(reviewer_client, reviewer, claim, ratings
     assert (reviewer, "sources", "attached “Consumer prices 2024”") in changes
     assert (reviewer, "verdict v1", "created") in changes
     assert any(who == reviewer and what == "claim" and "claim as checked: — → Inflation was 5.2%." in text for who, what, text in changes)
+
+
+GARBAGE = [
+    {},
+    {"version": "abc", "kind": "x" * 500, "rating": "999", "source": "-1", "assignee": "nobody", "reason": "nope",
+     "other": "abc", "other_version": "x", "second_part": "", "body": "", "quote": "", "start": "-5", "end": "x",
+     "url": "javascript:alert(1)", "title": "", "published_on": "31/31/2031", "explanation": "\x07"},
+]
+ACTIONS = ["edit-claim", "save-verdict", "attach-source", "new-source", "add-note", "assign", "dismiss", "merge", "split",
+           "transition/submit", "transition/approve", "transition/publish", "transition/unpublish", "transition/correct",
+           "transition/restore", "transition/start", "transition/return"]
+
+
+@pytest.mark.parametrize("data", GARBAGE)
+@pytest.mark.parametrize("action", ACTIONS)
+def test_garbage_input_is_refused_with_a_message_and_changes_nothing(editor_client, claim, action, data):
+    name, *args = action.split("/")
+    before = Claim.objects.values().get(pk=claim.pk)
+    response = editor_client.post(claim_url(name, claim, *args), data)
+    assert response.status_code in {400, 403, 409}
+    assert b'class="message message-error"' in response.content
+    assert Claim.objects.values().get(pk=claim.pk) == before
+    assert not (Source.objects.exists() or Note.objects.exists() or Verdict.objects.exists())
+
+
+@pytest.mark.parametrize("data", GARBAGE)
+@pytest.mark.parametrize("name", ["import", "import-upload", "import-fetch"])
+def test_garbage_imports_are_refused(reviewer_client, name, data):
+    response = reviewer_client.post(reverse(f"review:{name}"), data)
+    assert response.status_code == 400 and (b"errorlist" in response.content or b"form-errors" in response.content)
+    assert not Article.objects.exists()
