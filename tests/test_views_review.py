@@ -633,3 +633,11 @@ def test_garbage_imports_are_refused(reviewer_client, name, data):
     response = reviewer_client.post(reverse(f"review:{name}"), data)
     assert response.status_code == 400 and (b"errorlist" in response.content or b"form-errors" in response.content)
     assert not Article.objects.exists()
+
+
+def test_retired_rating_stays_visible_on_its_verdict(reviewer_client, reviewer, claim, ratings):
+    claim = workflow.save_verdict_draft(claim, reviewer, expected_version=claim.version, rating=ratings["half-true"], explanation="x")
+    ratings["half-true"].is_active = False
+    ratings["half-true"].save()
+    body = reviewer_client.get(claim_url("claim", claim)).content.decode()
+    assert f'<option value="{ratings["half-true"].pk}" selected>Half true</option>' in body

@@ -437,7 +437,9 @@ def _panel_context(request: HttpRequest, claim: Claim, candidates: list[Claim] |
         if "body" in draft:
             forms["note_form"] = NoteForm(initial={"body": draft["body"]})
     forms.update(bound)
-    forms["verdict_form"].fields["rating"].queryset = Rating.objects.filter(is_active=True)
+    # A retired rating stays visible on the verdict that has it; saving asks for a current one.
+    shown = Q(is_active=True) | Q(pk=verdict.rating_id) if verdict and verdict.rating_id else Q(is_active=True)
+    forms["verdict_form"].fields["rating"].queryset = Rating.objects.filter(shown)
     return {
         "claim": claim, "verdict": verdict, "links": links, "notes": notes, "corrections": corrections,
         "ratings": ratings, "active_ratings": [r for r in ratings if r.is_active],
