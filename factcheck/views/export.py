@@ -20,6 +20,13 @@ from factcheck.ledger import ClaimFilterForm, filter_claims, public_claim_url, p
 from factcheck.models import Claim
 
 CHUNK_SIZE = 2000
+# Only what a row shows: at 20,000 rows, every extra column and datetime conversion counts.
+ROW_FIELDS = [
+    "id", "quote", "kind", "first_published_at",
+    "article__title", "article__slug", "article__url", "article__outlet", "article__published_on",
+    "published_verdict__published_at", "published_verdict__number", "published_verdict__claim_as_checked",
+    "published_verdict__claimant", "published_verdict__rating__label", "published_verdict__rating__value",
+]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = [
     "id", "url", "first_published_at", "verdict_published_at", "verdict_version", "rating", "rating_value",
@@ -44,7 +51,7 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def claim_row(claim: Claim, request: HttpRequest) -> list[Any]:
+def claim_row(claim: Claim, request: HttpRequest, article_urls: dict[int, str]) -> list[Any]:
     verdict = claim.published_verdict
     article = claim.article
     rating = verdict.rating
@@ -61,7 +68,7 @@ def claim_row(claim: Claim, request: HttpRequest) -> list[Any]:
         claim.quote,
         claim.kind,
         article.title,
-        request.build_absolute_uri(article.get_absolute_url()),
+        article_urls.get(article.pk) or article_urls.setdefault(article.pk, request.build_absolute_uri(article.get_absolute_url())),
         article.url,
         article.outlet,
         article.published_on.isoformat() if article.published_on else "",
@@ -70,9 +77,10 @@ def claim_row(claim: Claim, request: HttpRequest) -> list[Any]:
 
 def csv_lines(claims: Iterator[Claim], request: HttpRequest) -> Iterator[str]:
     writer = csv.writer(Echo())
+    article_urls: dict[int, str] = {}  # an article has several claims: reverse its URL once
     yield writer.writerow(COLUMNS)
     for claim in claims:
-        yield writer.writerow([safe_cell(value) for value in claim_row(claim, request)])
+        yield writer.writerow([safe_cell(value) for value in claim_row(claim, request, article_urls)])
 
 
 @require_GET
@@ -85,7 +93,7 @@ def claims_csv(request: HttpRequest) -> HttpResponse:
             "Nothing was exported: fix the filters and try again.\n" + "\n".join(problems) + "\n",
             status=400, content_type="text/plain; charset=utf-8",
         )
-    claims = filter_claims(published_claims(), form).iterator(chunk_size=CHUNK_SIZE)
+    claims = filter_claims(published_claims(), form).only(*ROW_FIELDS).iterator(chunk_size=CHUNK_SIZE)
     response = StreamingHttpResponse(csv_lines(claims, request), content_type="text/csv; charset=utf-8")
     filename = f"factcheck-claims-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
