@@ -79,3 +79,11 @@ def test_missing_objects_are_404(reviewer, db):
     for helper in (get_claim_for_user, get_article_for_user, get_source_for_user):
         with pytest.raises(Http404):
             helper(request, 12345)
+
+
+def test_read_only_people_see_no_change_forms(read_only, claim):
+    from tests.conftest import client_for
+
+    body = client_for(read_only).get(f"/review/claims/{claim.pk}/").content.decode()
+    assert "You can read this claim but not change it." in body
+    assert "Add note" not in body and "Merge" not in body and "Assign to me" not in body
