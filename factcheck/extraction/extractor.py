@@ -695,6 +695,8 @@ def _walk_right(
 
 def _fit(tokens: Tokens, span_first: int, span_last: int, trigger: _Trigger, limit: int) -> tuple[int, int]:
     starts, ends = tokens.starts, tokens.ends
+    if ends[span_last] - starts[span_first] <= limit:
+        return span_first, span_last
     while ends[span_last] - starts[span_first] > limit and span_first < trigger.first:
         span_first += 1
     while ends[span_last] - starts[span_first] > limit and span_last > trigger.last:
@@ -727,7 +729,9 @@ _KIND_PRIORITY = {
 
 def _merge(tokens: Tokens, drafts: list[_Draft], limit: int) -> list[_Draft]:
     """Merge overlapping phrases so that one fact yields one claim."""
-    drafts.sort(key=lambda d: (d.first, d.last))
+    if len(drafts) < 2:
+        return drafts
+    drafts.sort(key=_draft_order)
     merged: list[_Draft] = []
     for draft in drafts:
         if merged and draft.first <= merged[-1].last:
@@ -748,6 +752,10 @@ def _merge(tokens: Tokens, drafts: list[_Draft], limit: int) -> list[_Draft]:
     return merged
 
 
+def _draft_order(draft: _Draft) -> tuple[int, int]:
+    return draft.first, draft.last
+
+
 def _mostly_shared(a: _Draft, b: _Draft) -> bool:
     shared = min(a.last, b.last) - max(a.first, b.first) + 1
     return shared * 2 >= min(a.last - a.first, b.last - b.first) + 1
@@ -761,6 +769,9 @@ def _keep_stronger(a: _Draft, b: _Draft) -> _Draft:
 
 
 def _combine(a: _Draft, b: _Draft, first: int, last: int) -> _Draft:
-    lead = min(a, b, key=lambda d: (-d.score, _KIND_PRIORITY[d.kind]))
-    values = a.values + [v for v in b.values if v not in a.values]
+    if a.score != b.score:
+        lead = a if a.score > b.score else b
+    else:
+        lead = a if _KIND_PRIORITY[a.kind] <= _KIND_PRIORITY[b.kind] else b
+    values = a.values + [v for v in b.values if all(v is not w for w in a.values)] if b.values else a.values
     return _Draft(first, last, lead.kind, lead.score, values, lead.reasons)

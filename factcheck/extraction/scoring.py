@@ -196,7 +196,12 @@ def score_claim(
 
 
 def total(parts: dict[str, float]) -> float:
-    return round(min(1.0, max(0.0, sum(parts.values()))), 3)
+    score = sum(parts.values())
+    if score <= 0.0:
+        return 0.0
+    if score >= 1.0:
+        return 1.0
+    return int(score * 1000 + 0.5) / 1000
 
 
 def explain_score(
