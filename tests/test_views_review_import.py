@@ -150,3 +150,13 @@ def test_full_flow_import_edit_source_review_approve_publish(reviewer, editor, r
     body = public.content.decode()
     assert public.status_code == 200
     assert "Unemployment fell to 4.1% in March 2025." in body and "<strong>March</strong>" in body and "March bulletin" in body
+
+
+def test_pasted_text_survives_an_expired_session(reviewer):
+    client = Client()
+    response = client.post(reverse("review:import"), {"title": "Jobs report", "body": TEXT, "outlet": "Planet"})
+    assert response["Location"].startswith(reverse("login")) and not Article.objects.exists()
+    response = client.post(response["Location"], {"username": reviewer.username, "password": "pw-" + reviewer.username})
+    assert response["Location"] == reverse("review:import")
+    body = client.get(response["Location"]).content.decode()
+    assert "Unemployment fell to 4.1%" in body and "Jobs report" in body and "back in the form" in body

@@ -9,6 +9,7 @@ failure); htmx requests get just the `claim-panel` partial back.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -151,11 +152,31 @@ def _finish_import(request: HttpRequest, form, data, mode: str) -> HttpResponse:
     return redirect("review:article", article.pk)
 
 
+IMPORT_DRAFT_KEY = "workbench_import_draft"
+IMPORT_DRAFT_FIELDS = ("title", "outlet", "author", "url", "published_on", "language", "body")
+
+
+def keeps_import_draft(view):
+    """Pasted text from a signed-out person is kept; after signing in it is back in the form."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest) -> HttpResponse:
+        if request.method == "POST" and not request.user.is_authenticated:
+            request.session[IMPORT_DRAFT_KEY] = {name: request.POST.get(name, "") for name in IMPORT_DRAFT_FIELDS}
+            return login_redirect(request, reverse("review:import"))
+        return view(request)
+
+    return wrapper
+
+
 @require_http_methods(["GET", "POST"])
+@keeps_import_draft
 @workbench_view
 def import_paste(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        return render(request, IMPORT_TEMPLATE, {**_import_forms(), "mode": request.GET.get("mode", "paste")})
+        draft = request.session.pop(IMPORT_DRAFT_KEY, None)
+        forms = _import_forms(paste_form=PasteArticleForm(initial=draft)) if draft else _import_forms()
+        return render(request, IMPORT_TEMPLATE, {**forms, "mode": request.GET.get("mode", "paste"), "draft_restored": bool(draft)})
     if not can_change(request.user):
         raise PermissionDenied("You can read the workbench but not import articles.")
     form = PasteArticleForm(request.POST)
@@ -542,14 +563,13 @@ def _pop_draft(request: HttpRequest, claim: Claim) -> dict[str, str] | None:
 def keeps_draft(view):
     """A signed-out person's claim text is kept in the session; after signing in they land back on it."""
 
+    @wraps(view)
     def wrapper(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method == "POST" and not request.user.is_authenticated:
             _stash_draft(request, pk)
             return login_redirect(request, reverse("review:claim", args=[pk]))
         return view(request, pk, *args, **kwargs)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return wrapper
 
 
