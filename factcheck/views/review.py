@@ -91,6 +91,7 @@ def _queue_claims():
 @workbench_view
 def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
+    partial = wants_partial(request) and request.htmx.target == "claim-table"
     filters = QueueFilterForm(request.GET or None, user=user)
     claims = _queue_claims().order_by("-updated_at", "-pk")
     if filters.is_bound and filters.is_valid():
@@ -98,7 +99,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     counts = dict(Claim.objects.values_list("status").annotate(n=Count("pk")).order_by())
     sections: list[tuple[str, str, list[Claim]]] = []
-    if not filters.is_filtered:
+    if not (filters.is_filtered or partial):
         open_statuses = [ClaimStatus.NEW, ClaimStatus.RESEARCH, ClaimStatus.REVIEW, ClaimStatus.APPROVED]
         sections.append(("mine", "Assigned to me", list(
             _queue_claims().filter(assignee=user, status__in=open_statuses).order_by("-updated_at")[:SECTION_SIZE]
@@ -118,7 +119,6 @@ def queue(request: HttpRequest) -> HttpResponse:
     status_counts = [(value, label, counts.get(value, 0)) for value, label in ClaimStatus.choices]
     context = {"filters": filters, "page": page, "sections": sections, "status_counts": status_counts,
                "total": sum(counts.values()), "query": _query_without_page(request)}
-    partial = wants_partial(request) and request.htmx.target == "claim-table"
     return render(request, "factcheck/review/queue.html" + ("#claim-table" if partial else ""), context)
 
 
