@@ -103,6 +103,15 @@ _STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
 _COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
 _DANGLING = PREPOSITIONS | frozenset("the a an its their his her our your my this that of and or to".split())
 _NOTHING_COVERED: frozenset[int] = frozenset()
+_ORDINAL_IDIOMS = frozenset(
+    (ordinal, noun)
+    for ordinal, nouns in (
+        ("third", "party parties world way wheel"),
+        ("first", "lady aid glance sight hand"),
+        ("second", "hand thoughts nature opinion"),
+    )
+    for noun in nouns.split()
+)
 _PERSONAL_POSSESSIVES = frozenset("my your our".split())
 _RECORD_LEADERS = frozenset("a new all-time".split())
 _RECORD_FOLLOWERS = frozenset(
@@ -388,6 +397,9 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
     if value.kind == "ordinal":
         if _is_enumeration(tokens, index, sentence_first) or _is_personal_or_idiom(tokens, index, sentence_first):
             return None
+        following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
+        if (word, following) in _ORDINAL_IDIOMS:
+            return None  # "third parties", "first aid": no rank in them
         if word != value.text.lower() and "-" in word and word.startswith(value.text.lower()):
             # "second-largest" ranks; "second-year student", "first-time buyer" do not.
             rest = word[len(value.text) + 1 :]
@@ -407,6 +419,8 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
         return ClaimKind.QUANTITY, scoring.BASE_QUANTITY
     if word in ("one", "a", "zero"):
         return None
+    if "-" in word and word != value.text.lower():
+        return None  # "two-pronged", "one-on-one": an adjective, not a count
     if index > sentence_first and tokens.lower[index - 1] in _DETERMINERS | {"these", "those", "both"}:
         # "the two countries" refers back; "seven people were charged" counts.
         return ClaimKind.QUANTITY, scoring.BASE_DETERMINED_WORD_QUANTITY
@@ -680,8 +694,10 @@ def _walk_right(
             continue
         if token in _HARD_STOPS or (role == "value" and position + 1 in value_starts):
             break
-        if token in CLAUSE_BREAKERS and not (token == "that" and words <= 1):
-            break
+        if token in CLAUSE_BREAKERS and not (token == "that" and words <= 1 and role == "superlative"):
+            break  # "the first time that ..." is one phrase; "said on the 3rd that ..." is two
+        if role == "value" and token in COPULAS:
+            break  # "for 26 years | is only one of the secrets"
         if token in PREPOSITIONS and token != "of" and not (role == "multiplier" and token in ("as", "than")):
             if words >= 3 or (role == "value" and words >= 1):
                 break
