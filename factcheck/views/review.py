@@ -196,28 +196,31 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return _finish_import(request, form, form.article_input(form.text), "upload")
 
 
+def _fetch_refused(request: HttpRequest, form: FetchArticleForm) -> HttpResponse:
+    return render(request, IMPORT_TEMPLATE, {**_import_forms(fetch_form=form), "mode": "fetch"}, status=400)
+
+
 @require_POST
 @workbench_view
 def import_fetch(request: HttpRequest) -> HttpResponse:
     form = FetchArticleForm(request.POST)
     if not can_change(request.user):
         raise PermissionDenied("You can read the workbench but not import articles.")
-    bad = lambda: render(request, IMPORT_TEMPLATE, {**_import_forms(fetch_form=form), "mode": "fetch"}, status=400)  # noqa: E731
     if not form.is_valid():
-        return bad()
+        return _fetch_refused(request, form)
     try:
         page = fetch_url(form.cleaned_data["source_url"])
     except FetchError as error:
         form.add_error("source_url", str(error))
-        return bad()
+        return _fetch_refused(request, form)
     title, text = text_from_html(page.text) if page.is_html else ("", page.text)
     if not text.strip():
         form.add_error("source_url", "No article text was found on that page: copy the text and paste it instead.")
-        return bad()
-    if not (form.cleaned_data.get("title") or title):
+    elif not (form.cleaned_data.get("title") or title):
         form.add_error("title", "The page has no title: give the article one.")
-        return bad()
-    return _finish_import(request, form, form.article_input(text, title=title, url=page.url), "fetch")
+    else:
+        return _finish_import(request, form, form.article_input(text, title=title, url=page.url), "fetch")
+    return _fetch_refused(request, form)
 
 
 # --- Article page ---------------------------------------------------------------------------------
