@@ -41,8 +41,10 @@ class LedgerFeed(Feed):
         return settings.FACTCHECK_ORGANIZATION_NAME
 
     def items(self) -> QuerySet[Claim]:
+        # The published_at condition (always true here) lets databases walk verdict_published_idx.
         return (
             ledger.published_claims()
+            .filter(published_verdict__published_at__isnull=False)
             .order_by("-published_verdict__published_at", "-pk")[:FEED_LENGTH]
         )
 

@@ -206,6 +206,12 @@ class Claim(models.Model):
             models.Index(fields=["-first_published_at"], name="claim_published_idx"),
             # "Also appeared in" on the public claim page looks claims up by their quote.
             models.Index(MatchKey("quote"), name="claim_quote_key_idx"),
+            # The public ledger, newest first: only published rows (PostgreSQL sorts the many
+            # NULL first_published_at of unpublished claims first in the index above).
+            models.Index(
+                fields=["-first_published_at", "-id"], condition=Q(published_verdict__isnull=False),
+                name="claim_public_recent_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_not_empty"),
@@ -290,6 +296,8 @@ class Verdict(models.Model):
         indexes = [
             # "Also appeared in" on the public claim page looks verdicts up by their wording.
             models.Index(MatchKey("claim_as_checked"), name="verdict_wording_key_idx"),
+            # The Atom feed: latest published verdict versions first.
+            models.Index(fields=["-published_at"], condition=Q(published_at__isnull=False), name="verdict_published_idx"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["claim", "number"], name="verdict_number_unique_per_claim"),

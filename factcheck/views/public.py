@@ -15,7 +15,6 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import caches
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -157,7 +156,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def claim_list(request: HttpRequest) -> HttpResponse:
     form = ledger.ClaimFilterForm(request.GET)
     claims = ledger.filter_claims(ledger.published_claims(), form)
-    page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = ledger.paginate(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     ledger.with_public_urls(page.object_list)
     context = {"form": form, "page": page, "claims": page.object_list, "filters": form.active_filters()}
     if not wants_partial(request):
