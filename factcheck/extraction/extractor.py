@@ -103,6 +103,7 @@ _STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
 _COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
 _DANGLING = PREPOSITIONS | frozenset("the a an its their his her our your my this that of and or to".split())
 _NOTHING_COVERED: frozenset[int] = frozenset()
+_AUXILIARY_ENDINGS = frozenset("has have had been be being is are was were not will would".split())
 _ORDINAL_IDIOMS = frozenset(
     (ordinal, noun)
     for ordinal, nouns in (
@@ -646,7 +647,7 @@ def _grow(
         right_reach = 2
     span_first = _walk_left(tokens, trigger.first, first, left_reach)
     span_last = _walk_right(tokens, trigger.last, last, right_reach, trigger.role, value_starts=value_starts)
-    if trigger.role == "value" and span_first == trigger.first and trigger.kind == ClaimKind.DATE:
+    if trigger.role == "value" and span_first == first and trigger.kind == ClaimKind.DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, span_last, last, 8, "event", cross_comma=True)
     return _fit(tokens, span_first, span_last, trigger, limit)
@@ -703,6 +704,14 @@ def _walk_right(
                 break
         position += 1
         words += 1
+    extra = 0
+    while lower[position] in _AUXILIARY_ENDINGS and position < ceiling and extra < 2:
+        # "sanctions have not been | relaxed": an auxiliary needs its verb.
+        following = lower[position + 1]
+        if following in _HARD_STOPS or following in CLAUSE_BREAKERS:
+            break
+        position += 1
+        extra += 1
     while position > index and (lower[position] in _DANGLING or lower[position] in _SOFT_PUNCT):
         # Never end a key phrase on a dangling "the" or "of".
         position -= 1
