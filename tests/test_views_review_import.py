@@ -160,3 +160,10 @@ def test_pasted_text_survives_an_expired_session(reviewer):
     assert response["Location"] == reverse("review:import")
     body = client.get(response["Location"]).content.decode()
     assert "Unemployment fell to 4.1%" in body and "Jobs report" in body and "back in the form" in body
+
+
+def test_fetched_plain_text_needs_a_title(reviewer_client, local_server, allow_local):  # noqa: F811
+    response = reviewer_client.post(reverse("review:import-fetch"), {"source_url": local_server + "/plain"})
+    assert response.status_code == 400 and "The page has no title" in response.content.decode()
+    response = reviewer_client.post(reverse("review:import-fetch"), {"source_url": local_server + "/plain", "title": "CPI"})
+    assert response.status_code == 302 and Article.objects.get().body == "Inflation in 2024 was 5.2%."
