@@ -15,6 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_htmx.http import HttpResponseClientRedirect
@@ -59,7 +60,9 @@ def workbench_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         if not request.user.is_authenticated:
             return login_redirect(request, _return_to(request))
         if not can_see_workbench(request.user):
-            raise PermissionDenied("The workbench is for Reviewers and Editors.")
+            if getattr(request, "htmx", False):
+                raise PermissionDenied("The workbench is for Reviewers and Editors.")
+            return render(request, "factcheck/review/forbidden.html", status=403)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -87,3 +87,8 @@ def test_read_only_people_see_no_change_forms(read_only, claim):
     body = client_for(read_only).get(f"/review/claims/{claim.pk}/").content.decode()
     assert "You can read this claim but not change it." in body
     assert "Add note" not in body and "Merge" not in body and "Assign to me" not in body
+
+
+def test_people_without_a_role_are_told_what_to_do(outsider_client):
+    response = outsider_client.get("/review/")
+    assert response.status_code == 403 and "Ask an editor or an administrator" in response.content.decode()
