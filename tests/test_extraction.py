@@ -417,3 +417,19 @@ def test_explain_claims_gives_the_parts_of_each_score():
     for claim, parts in explain_claims("The IMF forecast growth of 3.1% in 2025, it said."):
         assert parts["base"] > 0
         assert claim.score == pytest.approx(max(0.0, min(1.0, sum(parts.values()))), abs=0.002)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number is almost three times higher than at the same point last year.",
+        "The council voted 7-2 last Tuesday to commit $350 million in public money to the project.",
+        "Halvorsen Foods will cut 1,200 jobs over the next two years as it integrates Nordmark Dairy, "
+        "which it bought in June for NOK 14.5 billion ($1.3 billion).",
+    ],
+)
+def test_no_figure_is_claimed_twice(text):
+    claims = extract_claims(text)
+    for value in find_values(text):
+        holders = [c for c in claims if c.start <= value.start and value.end <= c.end]
+        assert len(holders) <= 1, (value.text, [c.quote for c in holders])

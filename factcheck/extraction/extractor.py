@@ -103,6 +103,7 @@ _STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
 _COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
 _DANGLING = PREPOSITIONS | frozenset("the a an its their his her our your my this that of and or to".split())
 _NOTHING_COVERED: frozenset[int] = frozenset()
+_RANGE_WORDS = frozenset("to and or".split())
 _AUXILIARY_ENDINGS = frozenset("has have had been be being is are was were not will would".split())
 _ORDINAL_IDIOMS = frozenset(
     (ordinal, noun)
@@ -693,8 +694,10 @@ def _walk_right(
         if cross_comma and token == "," and words == 0:
             position += 1
             continue
-        if token in _HARD_STOPS or (role == "value" and position + 1 in value_starts):
+        if token in _HARD_STOPS:
             break
+        if role == "value" and position + 1 in value_starts and not (words == 1 and lower[position] in _RANGE_WORDS):
+            break  # the next figure is another claim, unless this is a range: "from 13.8% to 15%"
         if token in CLAUSE_BREAKERS and not (token == "that" and words <= 1 and role == "superlative"):
             break  # "the first time that ..." is one phrase; "said on the 3rd that ..." is two
         if role == "value" and token in COPULAS:
@@ -773,8 +776,37 @@ def _merge(tokens: Tokens, drafts: list[_Draft], limit: int) -> list[_Draft]:
                 if all(value in stronger.values for value in weaker.values):
                     merged[-1] = stronger
                     continue
+            merged[-1] = _stop_before_foreign_values(tokens, current, draft)
+            draft = _start_after_foreign_values(tokens, merged[-1], draft)
         merged.append(draft)
     return merged
+
+
+def _start_after_foreign_values(tokens: Tokens, previous: _Draft, current: _Draft) -> _Draft:
+    """Start a phrase after the figures of the claim before it."""
+    own_start = min((tokens.index_ending_after(value.start) for value in current.values), default=current.last)
+    for value in previous.values:
+        index = tokens.index_ending_after(value.end - 1)
+        if current.first <= index < own_start:
+            start = index + 1
+            while start < own_start and (tokens.lower[start] in _DANGLING or tokens.lower[start] in _HARD_STOPS):
+                start += 1
+            current.first = min(start, current.last)
+    return current
+
+
+def _stop_before_foreign_values(tokens: Tokens, current: _Draft, following: _Draft) -> _Draft:
+    """End a phrase before a figure that belongs to the next claim, so no figure is claimed twice."""
+    own_end = max((tokens.index_ending_after(value.end - 1) for value in current.values), default=current.first)
+    for value in following.values:
+        index = tokens.index_ending_after(value.start)
+        if own_end < index <= current.last:
+            cut = index - 1
+            while cut > own_end and tokens.lower[cut] in _DANGLING:
+                cut -= 1
+            current.last = max(cut, current.first)
+            break
+    return current
 
 
 def _draft_order(draft: _Draft) -> tuple[int, int]:
