@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .datatypes import ClaimCandidate, Inconsistency, Value
 from .extractor import extract_claims
-from .lexicon import CARDINALS, MEASURE_NOUNS, ORDINALS, STOPWORDS
+from .lexicon import CARDINALS, MEASURE_NOUNS, ORDINALS, STOPWORDS, NOT_ACTUAL_LEVEL, OFFICE_WORDS
 from .values import parse_number
 
 # Typical length of an elected term, and the range terms really come in.
@@ -46,14 +46,6 @@ _WORD = re.compile(r"[A-Za-z]+")
 _LONGEST_SENTENCE = 2_000
 _LEVEL_WORD = re.compile(r"[A-Za-z]+|[0-9]{4}")
 _LEVEL_LINKS = frozenset("was is were are of at reached hit totalled totaled averaged to".split())
-# Words that make a figure a forecast, a target or a change rather than a reported level.
-_NOT_ACTUAL = frozenset(
-    """
-    forecast forecasts forecasted projected projection expected expects expect target targets
-    aim aims goal will would could may might plan plans planned estimate estimated predicted
-    rose fell grew increased decreased dropped climbed jumped declined up down from by than
-    """.split()
-)
 
 
 def find_inconsistencies(
@@ -134,7 +126,7 @@ def _conflicting_levels(text: str, candidates: list[ClaimCandidate]) -> list[Inc
 def _reported_year(text: str, candidate: ClaimCandidate) -> str | None:
     """The one year a sentence reports on, unless it is a forecast, a target or a change."""
     sentence = text[candidate.sentence_start : candidate.sentence_end]
-    if len(sentence) > _LONGEST_SENTENCE or not _NOT_ACTUAL.isdisjoint(_WORD.findall(sentence.lower())):
+    if len(sentence) > _LONGEST_SENTENCE or not NOT_ACTUAL_LEVEL.isdisjoint(_WORD.findall(sentence.lower())):
         return None
     years = set(_YEAR.findall(sentence))
     return years.pop() if len(years) == 1 else None
@@ -220,20 +212,10 @@ def _duration_against_start(text: str, reference_year: int | None) -> list[Incon
     return found
 
 
-_OFFICE_WORDS = frozenset(
-    """
-    office power president presidential presidency chair rule ruled rules ruling led leads leader
-    leadership helm term terms reign reigned charge government premier prime minister chancellor
-    mayor governor seat post head ceo coach manager captain party throne incumbent served serving
-    serves in_office elected
-    """.split()
-)
-
-
 def _about_office(text: str, start: int, end: int) -> bool:
     """A tenure: "for 26 years in the presidential chair", "has ruled since 1994"."""
     window = text[max(0, start - 60) : end + 40].lower()
-    return any(word in _OFFICE_WORDS for word in _WORD.findall(window))
+    return any(word in OFFICE_WORDS for word in _WORD.findall(window))
 
 
 def _number(word: str) -> int | None:

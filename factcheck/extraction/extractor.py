@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 from . import scoring
 from .datatypes import ClaimCandidate, ClaimKind, Value
 from .lexicon import (
+    ENUMERATION_ORDINALS,
+    EST_EXCEPTIONS,
+    INDEFINITES,
+    NON_PERSON_SUBJECTS,
+    RECORD_FOLLOWERS,
     CLAUSE_BREAKERS,
     COMPARISON_WORDS,
     COPULAS,
@@ -56,14 +61,6 @@ _HARD_STOPS = frozenset(
 _SOFT_PUNCT = frozenset("'\u2019\u2018")
 _TREND_WORDS = COMPARISON_WORDS - frozenset(
     "higher lower more fewer less greater larger smaller bigger cheaper dearer up down rise fall drop increase decrease decline growth".split()
-)
-_EST_EXCEPTIONS = frozenset(
-    """
-    interest interests protest protests request requests contest contests forest forests
-    harvest conquest manifest arrest arrests suggest invest honest modest earnest digest
-    guest guests chest nest rest test tests quest west best latest rest unrest biggest
-    southwest northwest midwest priest priests behest inquest pest
-    """.split()
 )
 _TRIGGER_WORDS = (
     SUPERLATIVE_WORDS
@@ -116,16 +113,11 @@ _ORDINAL_IDIOMS = frozenset(
 )
 _PERSONAL_POSSESSIVES = frozenset("my your our".split())
 _RECORD_LEADERS = frozenset("a new all-time".split())
-_RECORD_FOLLOWERS = frozenset(
-    "high low highs lows number numbers level levels year turnout amount profit profits temperature temperatures sales time".split()
-)
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
 _INFINITIVE_MARKERS = frozenset("to".split())
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u300c\u300e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb\u300d\u300f")
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
-_NON_PERSON_SUBJECTS = frozenset("this that it its these those which what that's it's there".split())
-_INDEFINITES = frozenset("a an one some many several few most".split())
 _PLURAL_PRONOUNS = frozenset("we they i you".split())
 # Words before a base-form verb that make it an infinitive, an order or a noun.
 _NOT_SUBJECTS = frozenset(
@@ -134,9 +126,6 @@ _NOT_SUBJECTS = frozenset(
     this that its his her their our your my no any every each more less
     """.split()
 ) | STOPWORDS
-_ENUMERATION_ORDINALS = frozenset("first second third fourth fifth firstly secondly thirdly finally".split())
-
-
 @dataclass(slots=True)
 class _Trigger:
     first: int
@@ -327,9 +316,9 @@ def _vague_source(
     words = [tokens.lower[index] for index in subject]
     if any(word in SOURCE_ROLES for word in words):
         return False  # "a company spokesperson", "the ministry"
-    if words and words[0] in _INDEFINITES:
+    if words and words[0] in INDEFINITES:
         return True  # "a counsellor in a Dublin school", "one father": nobody to ask
-    if words and words[0] in _NON_PERSON_SUBJECTS:
+    if words and words[0] in NON_PERSON_SUBJECTS:
         return True  # "This shows", "Its rise says": not a source at all
     previous = tokens.lower[trigger.first - 1] if trigger.first > first else ""
     if previous in _AUXILIARIES or previous.endswith(("'s", "\u2019s")):
@@ -431,7 +420,7 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
 
 def _is_enumeration(tokens: Tokens, index: int, sentence_first: int) -> bool:
     # "First, more iron in politics": a list marker, not a claim of rank.
-    if tokens.lower[index] not in _ENUMERATION_ORDINALS:
+    if tokens.lower[index] not in ENUMERATION_ORDINALS:
         return False
     at_start = index == sentence_first
     followed_by_comma = index + 1 < len(tokens.raw) and tokens.raw[index + 1] in (",", ":")
@@ -489,7 +478,7 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
     following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
     if _is_personal_or_idiom(tokens, index, first):
         return None
-    if word == "record" and previous not in _RECORD_LEADERS and following not in _RECORD_FOLLOWERS:
+    if word == "record" and previous not in _RECORD_LEADERS and following not in RECORD_FOLLOWERS:
         return None  # "her record" (a track record), not "a record high"
     if word in SUPERLATIVE_WORDS:
         if word in WEAK_SUPERLATIVES:
@@ -500,13 +489,13 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
             return None
         return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
     head = word.split("-", 1)[0]
-    if head != word and (head in SUPERLATIVE_WORDS - WEAK_SUPERLATIVES or (head.endswith("est") and head not in _EST_EXCEPTIONS)):
+    if head != word and (head in SUPERLATIVE_WORDS - WEAK_SUPERLATIVES or (head.endswith("est") and head not in EST_EXCEPTIONS)):
         return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")  # "highest-paid"
     if (
         len(word) > 5
         and word.endswith("est")
         and word.isalpha()
-        and word not in _EST_EXCEPTIONS
+        and word not in EST_EXCEPTIONS
         and previous in _DETERMINERS
     ):
         return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")

@@ -453,11 +453,69 @@ MEASURE_NOUNS = _words(
     """
 )
 
-# Verbs linking a measured subject to its figure ("inflation was 5.2%").
-LINKING_VERBS = _words(
+# Words in -est that are not superlatives.
+EST_EXCEPTIONS = frozenset(
     """
-    is are was were be been stood stands reached reaches hit hits totalled totaled totals
-    amounted amounts came comes rose fell grew climbed dropped declined increased decreased
-    jumped surged slipped topped exceeded averaged accounted equalled equaled
-    """
+    interest interests protest protests request requests contest contests forest forests
+    harvest conquest manifest arrest arrests suggest invest honest modest earnest digest
+    guest guests chest nest rest test tests quest west best latest rest unrest biggest
+    southwest northwest midwest priest priests behest inquest pest
+    """.split()
 )
+
+# Nouns after "record" that make it a record figure: "a record high".
+RECORD_FOLLOWERS = frozenset(
+    "high low highs lows number numbers level levels year turnout amount profit profits temperature temperatures sales time".split()
+)
+
+# Words that open the items of a list ("First, ...").
+ENUMERATION_ORDINALS = frozenset("first second third fourth fifth firstly secondly thirdly finally".split())
+
+# Subjects of "says"/"shows" that are not a source at all: "This shows".
+NON_PERSON_SUBJECTS = frozenset("this that it its these those which what that's it's there".split())
+
+# Determiners of an unnamed source: "a counsellor", "one father", "some experts".
+INDEFINITES = frozenset("a an one some many several few most".split())
+
+# Words of photo credits and captions.
+CAPTION_WORDS = frozenset(
+    "photo photos file data picture pictures image images getty reuters afp ap epa xinhua caption".split()
+)
+
+# Words that make a figure a forecast, a target or a change rather than a reported level.
+NOT_ACTUAL_LEVEL = frozenset(
+    """
+    forecast forecasts forecasted projected projection expected expects expect target targets
+    aim aims goal will would could may might plan plans planned estimate estimated predicted
+    rose fell grew increased decreased dropped climbed jumped declined up down from by than
+    """.split()
+)
+
+# Words of holding an office: a duration near them is a tenure.
+OFFICE_WORDS = frozenset(
+    """
+    office power president presidential presidency chair rule ruled rules ruling led leads leader
+    leadership helm term terms reign reigned charge government premier prime minister chancellor
+    mayor governor seat post head ceo coach manager captain party throne incumbent served serving
+    serves in_office elected
+    """.split()
+)
+
+# Nouns read as the unit of a bare number ("40,000 children").
+QUANTITY_UNITS = frozenset(
+    """
+    km kilometres kilometers kilometre kilometer miles mile metres meters metre meter m cm mm
+    kg kilograms kilos tonnes tons tonne ton pounds lbs lb litres liters gallons barrels
+    hectares acres square mw gw kw kwh mwh gwh degrees people persons residents voters votes
+    seats members troops soldiers deaths dead cases patients doses jobs workers employees
+    students children adults women men homes houses units vehicles cars flights passengers
+    visitors tourists migrants refugees countries states cities projects companies firms
+    schools hospitals beds points goals runs wickets games matches medals titles wins
+    """.split()
+)
+
+# Words before a bare month name that make it a date: "in July", "since March".
+MONTH_CONTEXT = frozenset("in since until till by from during early late mid last next this of before after".split())
+
+# Words before a weekday that make it a date: "on Sunday", "last Tuesday".
+WEEKDAY_CONTEXT = frozenset("on last next this by until till from since early late".split())

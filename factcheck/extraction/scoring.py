@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import (
+    CAPTION_WORDS,
     COPULAS,
     ED_ADJECTIVES,
     EVENT_VERB_BASES,
@@ -20,7 +21,6 @@ from .lexicon import (
     IRREGULAR_PAST_FORMS,
     VAGUE_SUBJECTS,
     HEDGES,
-    NOT_ENTITY,
     OPINION_WORDS,
     REPORTING_VERBS,
     STRONG_OPINION_WORDS,
@@ -83,9 +83,6 @@ CONTEXT_TOKENS = 4
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
 _COMPARATIVE_MARKERS = frozenset("as more less most least".split())
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u00ab\u00bb")
-_CAPTION_WORDS = frozenset(
-    "photo photos file data picture pictures image images getty reuters afp ap epa xinhua caption".split()
-)
 
 
 @dataclass(slots=True)
@@ -134,7 +131,7 @@ def sentence_features(
         entity_count=entity_count,
         attributed=entity_count > 0 and not REPORTING_VERBS.isdisjoint(word_set),
         person_outside_quotes=0 if quote_marks else len(word_set & FIRST_SECOND_PERSON),
-        is_caption=_is_caption(sentence_text, word_count, len(word_set & _CAPTION_WORDS)),
+        is_caption=_is_caption(sentence_text, word_count, len(word_set & CAPTION_WORDS)),
         word_count=word_count,
         has_quotation=quote_marks >= 2,
         has_verb=has_verb,

@@ -7,6 +7,9 @@ import re
 from .datatypes import Value
 from .tokens import Tokens, tokenize
 from .lexicon import (
+    MONTH_CONTEXT,
+    QUANTITY_UNITS,
+    WEEKDAY_CONTEXT,
     CARDINALS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -97,18 +100,6 @@ _SPACE_OR_HYPHEN = re.compile(r"[\s-]")
 _TIMES_SPLIT = re.compile(r"[\s-]|fold")
 _DASH_SPLIT = re.compile(r"[-\u2013]")
 _SCALE_AT_END = re.compile(rf"\s?({_ANY_SCALE})$", re.IGNORECASE)
-
-_QUANTITY_UNITS = frozenset(
-    """
-    km kilometres kilometers kilometre kilometer miles mile metres meters metre meter m cm mm
-    kg kilograms kilos tonnes tons tonne ton pounds lbs lb litres liters gallons barrels
-    hectares acres square mw gw kw kwh mwh gwh degrees people persons residents voters votes
-    seats members troops soldiers deaths dead cases patients doses jobs workers employees
-    students children adults women men homes houses units vehicles cars flights passengers
-    visitors tourists migrants refugees countries states cities projects companies firms
-    schools hospitals beds points goals runs wickets games matches medals titles wins
-    """.split()
-)
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -387,25 +378,19 @@ def _read_score(text: str, match: re.Match[str]) -> Value:
     return _value(match, "number", number=parse_number(_DASH_SPLIT.split(match.group())[0]), unit="score")
 
 
-_MONTH_CONTEXT = frozenset("in since until till by from during early late mid last next this of before after".split())
-
-
 def _read_month(text: str, match: re.Match[str]) -> Value | None:
     # A month alone is a date only where a date is expected: "in July", "since March".
     before = text[max(0, match.start() - 12) : match.start()].split()
     after = text[match.end() : match.end() + 12].split()
-    if not (before and before[-1].lower().strip("-") in _MONTH_CONTEXT) and not (after and after[0] in ("last", "this", "next")):
+    if not (before and before[-1].lower().strip("-") in MONTH_CONTEXT) and not (after and after[0] in ("last", "this", "next")):
         return None
     return _value(match, "date", date=f"--{MONTHS[match.group().lower()]:02d}")
-
-
-_WEEKDAY_CONTEXT = frozenset("on last next this by until till from since early late".split())
 
 
 def _read_weekday(text: str, match: re.Match[str]) -> Value | None:
     # "on Sunday", "last Tuesday": when something happened; "Bloody Sunday" is a name.
     before = text[max(0, match.start() - 8) : match.start()].split()
-    if not (before and before[-1].lower() in _WEEKDAY_CONTEXT):
+    if not (before and before[-1].lower() in WEEKDAY_CONTEXT):
         return None
     return _value(match, "date", unit="weekday")
 
@@ -444,7 +429,7 @@ def _unit_after(text: str, position: int) -> str | None:
     if following is None:
         return None
     word = following.group(1).lower()
-    if word in _QUANTITY_UNITS:
+    if word in QUANTITY_UNITS:
         return word
     return None
 
