@@ -27,6 +27,7 @@ from .lexicon import (
     EVENT_VERB_BASES,
     EVENT_VERBS,
     FIGURE_LEADERS,
+    FIRST_SECOND_PERSON,
     IDENTIFIER_NOUNS,
     IRREGULAR_PAST_FORMS,
     MEASURE_NOUNS,
@@ -320,6 +321,8 @@ def _vague_source(
         return True  # "a counsellor in a Dublin school", "one father": nobody to ask
     if words and words[0] in NON_PERSON_SUBJECTS:
         return True  # "This shows", "Its rise says": not a source at all
+    if words and all(word in FIRST_SECOND_PERSON for word in words):
+        return True  # "I think", "we believe": the speaker's own view, not a source
     previous = tokens.lower[trigger.first - 1] if trigger.first > first else ""
     if previous in _AUXILIARIES or previous.endswith(("'s", "\u2019s")):
         return True  # "are said to be", "were described as": passive, no source named

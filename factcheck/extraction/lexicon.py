@@ -286,6 +286,7 @@ REPORTING_VERBS = _words(
     alleges asserted asserts emphasized emphasised stressed stresses urged urges
     commented replied responded announced answered according called described cautioned
     concluded suggested suggests recalled recalls pledged believe believes believed think thinks
+    expect expects
     promised vowed
     """
 )
@@ -316,13 +317,13 @@ HEDGES = _words(
     may might could would should can likely unlikely possibly perhaps probably maybe hope
     hopes hoped seems seem seemed appear appears apparently potential potentially if unless
     whether suppose supposedly assume presumably rumoured rumored reportedly allegedly imagine
-    wonder
+    wonder expect expects expected
     """
 )
 
 # The plain future: "spending will rise by 18%" is an announced plan someone can hold the
 # speaker to, so it weighs less than speculation.
-FUTURE_MARKERS = _words("will shall going expected expect expects 'll \u2019ll")
+FUTURE_MARKERS = _words("will shall going 'll \u2019ll")
 
 # Roles that name a source well enough even without a name: "a company spokesperson said".
 SOURCE_ROLES = _words(
