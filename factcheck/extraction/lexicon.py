@@ -343,7 +343,7 @@ OPINION_WORDS = _words(
     stupid brilliant excellent fantastic incredible beautiful ugly good bad better worse
     should must ought need needs deserve deserves deserved clearly obviously undoubtedly
     certainly surely essentially arguably frankly honestly sadly unfortunately fortunately
-    hopefully interestingly ironically truly really very too so cool wise wisdom
+    hopefully interestingly ironically truly really very too cool wise wisdom
     believe believes believed think thinks thought feel feels felt opinion view views
     wishful hypocritical hypocrisy naive reckless dangerous disastrous catastrophic
     failure failed success successful irreplaceable responsible irresponsible fair unfair
