@@ -198,6 +198,9 @@ if os.environ.get("FACTCHECK_REDIS_URL"):
         "LOCATION": os.environ["FACTCHECK_REDIS_URL"],
         "TIMEOUT": FACTCHECK_PAGE_CACHE_SECONDS,
     }
+if not env_bool("FACTCHECK_PAGE_CACHE", default=True):
+    # Measure or debug uncached rendering.
+    CACHES["ledger"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 if TESTING:
     # Tests see uncached behaviour; the caching tests switch the "ledger" cache to LocMemCache.
     CACHES["ledger"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
