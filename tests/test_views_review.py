@@ -641,3 +641,16 @@ def test_retired_rating_stays_visible_on_its_verdict(reviewer_client, reviewer, 
     ratings["half-true"].save()
     body = reviewer_client.get(claim_url("claim", claim)).content.decode()
     assert f'<option value="{ratings["half-true"].pk}" selected>Half true</option>' in body
+
+
+def test_open_correction_keeps_the_published_verdict_public(editor_client, reviewer, editor, claim, ratings, source):
+    from tests.test_workflow import published
+
+    claim = published(claim, reviewer, editor, ratings["true"], source)
+    response = editor_client.post(claim_url("transition", claim, "correct"), {"version": claim.version, "reason": ""})
+    assert response.status_code == 400 and "Say why" in response.content.decode()
+    response = editor_client.post(claim_url("transition", claim, "correct"), {"version": claim.version, "reason": "New CPI revision."}, follow=True)
+    claim = fresh(claim)
+    assert claim.status == ClaimStatus.RESEARCH and claim.is_public
+    body = response.content.decode()
+    assert "Correction opened" in body and "New CPI revision." in body and "not yet published" in body
