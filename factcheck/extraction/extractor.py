@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import scoring
@@ -148,31 +149,46 @@ class _Draft:
 
 
 def extract_claims(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> list[ClaimCandidate]:
-    return [candidate for candidate, _ in explain_claims(text, min_score=min_score)]
+    candidates = [
+        _candidate(text, tokens, draft, sentence_start, sentence_end)
+        for tokens, draft, sentence_start, sentence_end in _drafts(text, min_score)
+    ]
+    candidates.sort(key=_candidate_order)
+    return candidates
 
 
 def explain_claims(
     text: str, *, min_score: float = DEFAULT_MIN_SCORE
 ) -> list[tuple[ClaimCandidate, dict[str, float]]]:
     """Like ``extract_claims``, with the signed score contributions of each claim."""
+    pairs = [
+        (_candidate(text, tokens, draft, sentence_start, sentence_end), draft.reasons)
+        for tokens, draft, sentence_start, sentence_end in _drafts(text, min_score)
+    ]
+    pairs.sort(key=lambda pair: _candidate_order(pair[0]))
+    return pairs
+
+
+def _candidate_order(candidate: ClaimCandidate) -> tuple[int, int]:
+    return candidate.start, candidate.end
+
+
+def _drafts(text: str, min_score: float) -> Iterator[tuple[Tokens, _Draft, int, int]]:
     if not text or not isinstance(text, str):
-        return []
+        return
     tokens = tokenize(text)
     values = find_values(text, tokens=tokens)
     value_starts = [value.start for value in values]
     sentences = split_sentences(text)
     names = _document_names(tokens, sentences)
     screened = _screen_trigger_words(tokens.lower)
-    candidates: list[tuple[ClaimCandidate, dict[str, float]]] = []
     for sentence_start, sentence_end in sentences:
         low = bisect_left(value_starts, sentence_start)
         high = bisect_left(value_starts, sentence_end)
         sentence_values = [v for v in values[low:high] if v.end <= sentence_end]
         for draft in _sentence_drafts(text, tokens, sentence_start, sentence_end, sentence_values, names, screened):
             if draft.score >= min_score:
-                candidates.append((_candidate(text, tokens, draft, sentence_start, sentence_end), draft.reasons))
-    candidates.sort(key=lambda pair: (pair[0].start, pair[0].end))
-    return candidates
+                yield tokens, draft, sentence_start, sentence_end
 
 
 def _document_names(tokens: Tokens, sentences: list[tuple[int, int]]) -> frozenset[str]:
