@@ -86,7 +86,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=800, help="Requests per page and round (default 800).")
     parser.add_argument("--seconds", type=float, default=15.0, help="Time cap per page and round, seconds (default 15).")
     parser.add_argument("--rounds", type=int, default=3,
-                        help="Rounds over all pages, /healthz first in each (default 3); req/s is the median round.")
+                        help="Rounds over all pages, each right after a /healthz slice (default 3); req/s is the median slice.")
     parser.add_argument("--warmup", type=int, default=20, help="Unmeasured requests per page first (default 20).")
     parser.add_argument("--query", default="inflation", help="Search text for /claims/?q= (default: inflation).")
     parser.add_argument("--json", type=Path, help="Also write the figures to this JSON file.")
@@ -294,6 +294,14 @@ def main() -> None:
     TEMPORARY.append(Path(env["FACTCHECK_CACHE_DIR"]))
     if args.uncached:
         env["FACTCHECK_PAGE_CACHE_SECONDS"] = "0"
+    try:
+        run(args, env)
+    finally:
+        for directory in TEMPORARY:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, env: dict[str, str]) -> None:
     database_url = prepare_database(args, env)
     targets, counts = discover_targets(env, args.query)
     port = free_port()
@@ -337,8 +345,6 @@ def main() -> None:
             }, indent=2))
     finally:
         stop_gunicorn(server)
-        for directory in TEMPORARY:
-            shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":
