@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from . import scoring
@@ -178,10 +178,10 @@ def _drafts(text: str, min_score: float) -> Iterator[tuple[Tokens, _Draft, int, 
         return
     tokens = tokenize(text)
     values = find_values(text, tokens=tokens)
-    value_starts = [value.start for value in values]
+    value_starts = tuple([value.start for value in values])
     sentences = split_sentences(text)
     names = _document_names(tokens, sentences)
-    screened = _screen_trigger_words(tokens.lower)
+    screened = tuple(_screen_trigger_words(tokens.lower))
     for sentence_start, sentence_end in sentences:
         low = bisect_left(value_starts, sentence_start)
         high = bisect_left(value_starts, sentence_end)
@@ -233,7 +233,7 @@ def _sentence_drafts(
     sentence_end: int,
     values: list[Value],
     names: frozenset[str],
-    screened: list[int],
+    screened: Sequence[int],
 ) -> list[_Draft]:
     first = tokens.index_at_or_after(sentence_start)
     last = tokens.index_at_or_after(sentence_end) - 1
@@ -450,7 +450,7 @@ def _is_list_number(tokens: Tokens, index: int, sentence_first: int) -> bool:
     return index == sentence_first and index + 1 < len(tokens.raw) and tokens.raw[index + 1] in (".", ")")
 
 
-def _screen_trigger_words(lower: list[str]) -> list[int]:
+def _screen_trigger_words(lower: Sequence[str]) -> list[int]:
     """Indexes of every token that might trigger a claim, for the whole text at once.
 
     Most words trigger nothing; a comprehension rules them out at C speed.
@@ -463,7 +463,7 @@ def _screen_trigger_words(lower: list[str]) -> list[int]:
 
 
 def _word_triggers(
-    tokens: Tokens, first: int, last: int, covered: set[int] | frozenset[int], screened: list[int]
+    tokens: Tokens, first: int, last: int, covered: set[int] | frozenset[int], screened: Sequence[int]
 ) -> list[_Trigger]:
     lower = tokens.lower
     triggers = []

@@ -6,6 +6,7 @@ Every weight is named here so that a reviewer can see why a claim scored as it d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -156,7 +157,7 @@ def _is_verb_like(word: str) -> bool:
     return word.endswith(("ed", "'s", "\u2019s", "n't", "'re", "'ve", "'m")) and word not in ED_ADJECTIVES
 
 
-def _is_label(raw: list[str], index: int) -> bool:
+def _is_label(raw: Sequence[str], index: int) -> bool:
     # Transcript speaker labels ("MODERATOR:") do not open the statement.
     return raw[index].isupper() and len(raw[index]) > 1 and index + 1 < len(raw) and (raw[index + 1] == ":" or raw[index + 1].isupper())
 
@@ -272,7 +273,7 @@ def explain_score(
     return parts
 
 
-def _has_hedge(window: list[str]) -> bool:
+def _has_hedge(window: Sequence[str]) -> bool:
     for position, word in enumerate(window):
         if word in HEDGES:
             if word == "likely" and position and window[position - 1] in _COMPARATIVE_MARKERS:

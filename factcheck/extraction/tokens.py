@@ -19,16 +19,21 @@ _TOKEN = re.compile(rf"{_WORD_RUN}(?:['\u2019.,-]{_WORD_RUN})*|[^\w\s]|[{_CJK}]"
 
 @dataclass(slots=True)
 class Tokens:
-    """Parallel lists: the i-th token is text[starts[i]:ends[i]], lower-cased in ``lower``."""
+    """Parallel sequences: the i-th token is text[starts[i]:ends[i]], lower-cased in ``lower``.
 
-    starts: list[int]
-    ends: list[int]
-    lower: list[str]
-    raw: list[str]
+    Tuples, not lists: a tuple of strings or numbers drops out of the garbage collector's
+    sight, a list does not, and on a 10 MB text every full collection would otherwise walk
+    millions of tokens.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    lower: tuple[str, ...]
+    raw: tuple[str, ...]
     # Per-token flags, computed once so that per-sentence features are sums of slices.
-    is_word: list[bool]
-    is_capital: list[bool]
-    is_entity: list[bool]  # capitalised and not a common sentence word
+    is_word: tuple[bool, ...]
+    is_capital: tuple[bool, ...]
+    is_entity: tuple[bool, ...]  # capitalised and not a common sentence word
 
     def index_at_or_after(self, position: int) -> int:
         return bisect_left(self.starts, position)
@@ -46,14 +51,14 @@ def tokenize(text: str) -> Tokens:
         starts.append(match.start())
         ends.append(match.end())
         raw.append(match.group())
-    lower = [token.lower() for token in raw]
-    is_capital = [token[0].isupper() for token in raw]
+    lower = tuple([token.lower() for token in raw])
+    is_capital = tuple([token[0].isupper() for token in raw])
     return Tokens(
-        starts=starts,
-        ends=ends,
+        starts=tuple(starts),
+        ends=tuple(ends),
         lower=lower,
-        raw=raw,
-        is_word=[token[0].isalnum() for token in raw],
+        raw=tuple(raw),
+        is_word=tuple([token[0].isalnum() for token in raw]),
         is_capital=is_capital,
-        is_entity=[capital and word not in NOT_ENTITY for capital, word in zip(is_capital, lower)],
+        is_entity=tuple([capital and word not in NOT_ENTITY for capital, word in zip(is_capital, lower)]),
     )
