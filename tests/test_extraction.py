@@ -433,3 +433,13 @@ def test_no_figure_is_claimed_twice(text):
     for value in find_values(text):
         holders = [c for c in claims if c.start <= value.start and value.end <= c.end]
         assert len(holders) <= 1, (value.text, [c.quote for c in holders])
+
+
+def test_ordinal_idioms_are_not_ranks():
+    assert extract_claims("Well, first of all, thank you for having me.") == []
+    assert extract_claims("It is a matter for third parties.") == []
+
+
+def test_one_of_the_most_is_a_superlative_claim():
+    claims = extract_claims("Measles is one of the most contagious diseases known.", min_score=0)
+    assert any(c.kind == ClaimKind.SUPERLATIVE and "one of the most" in c.quote for c in claims)

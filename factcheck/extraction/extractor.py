@@ -527,13 +527,13 @@ def _is_personal_or_idiom(tokens: Tokens, index: int, first: int) -> bool:
     previous = lower[index - 1] if index > first else ""
     if previous in _PERSONAL_POSSESSIVES:
         return True
-    return lower[index] == "first" and lower[index + 1 : index + 3] == ["of", "all"]
+    return lower[index] == "first" and tuple(lower[index + 1 : index + 3]) == ("of", "all")
 
 
 def _is_record_frame(tokens: Tokens, index: int, first: int) -> bool:
     """"one of the most contagious", "the most precise ... ever": a rank, not a flourish."""
     lower = tokens.lower
-    if lower[max(first, index - 3) : index] == ["one", "of", "the"]:
+    if tuple(lower[max(first, index - 3) : index]) == ("one", "of", "the"):
         return True
     return "ever" in lower[index + 1 : index + 6] or "history" in lower[index + 1 : index + 8]
 
