@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from .datatypes import ClaimCandidate, Inconsistency, Value
 from .extractor import extract_claims
-from .lexicon import CARDINALS, MEASURE_NOUNS, ORDINALS, STOPWORDS, NOT_ACTUAL_LEVEL, OFFICE_WORDS
+from .lexicon import (
+    CARDINALS,
+    MEASURE_NOUNS,
+    NOT_ACTUAL_LEVEL,
+    OFFICE_WORDS,
+    ORDINALS,
+    STOPWORDS,
+)
 from .values import parse_number
 
 # Typical length of an elected term, and the range terms really come in.

@@ -7,18 +7,18 @@ import re
 from .datatypes import Value
 from .tokens import Tokens, tokenize
 from .lexicon import (
-    MONTH_CONTEXT,
-    QUANTITY_UNITS,
-    WEEKDAY_CONTEXT,
     CARDINALS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATION_UNITS,
     FRACTION_WORDS,
     MONTHS,
+    MONTH_CONTEXT,
     ORDINALS,
+    QUANTITY_UNITS,
     SCALES,
     STOPWORDS,
+    WEEKDAY_CONTEXT,
 )
 
 
