@@ -135,6 +135,11 @@ def get_article_for_visitor(slug: str) -> Article:
 # --- pages -------------------------------------------------------------------------------------
 
 
+def top_groups(field_name: str) -> list[ledger.GroupCounts]:
+    """The 50 busiest outlets or claimants, computed once per cache generation for all pages."""
+    return ledger.remember(f"top-{field_name}", lambda: ledger.counts_by(field_name, limit=50))
+
+
 @require_safe
 @cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
@@ -145,8 +150,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "rating_counts": counts,
         "total": sum(row.count for row in counts),
         "articles": Article.objects.filter(with_published).defer("body")[:8],
-        "outlets": ledger.remember("outlets-12", lambda: ledger.counts_by("outlet", limit=12))[:8],
-        "claimants": ledger.remember("claimants-12", lambda: ledger.counts_by("claimant", limit=12))[:8],
+        "outlets": top_groups("outlet")[:8],
+        "claimants": top_groups("claimant")[:8],
     }
     return render_public(request, "factcheck/public/home.html", context)
 
@@ -161,10 +166,8 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "page": page, "claims": page.object_list, "filters": form.active_filters()}
     if not wants_partial(request):
         # Suggestions for the free-text filters (the busiest names; any name can still be typed).
-        context["outlet_names"] = [g.name for g in ledger.remember("outlets-50", lambda: ledger.counts_by("outlet", limit=50))]
-        context["claimant_names"] = [
-            g.name for g in ledger.remember("claimants-50", lambda: ledger.counts_by("claimant", limit=50))
-        ]
+        context["outlet_names"] = [group.name for group in top_groups("outlet")]
+        context["claimant_names"] = [group.name for group in top_groups("claimant")]
     template = "factcheck/public/claims.html"
     if wants_partial(request):
         template += "#claim-results"
@@ -247,8 +250,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def stats(request: HttpRequest) -> HttpResponse:
     counts = ledger.remember("rating-counts", ledger.rating_counts)
     ratings = [row.rating for row in counts]
-    outlets = ledger.remember("outlets-12", lambda: ledger.counts_by("outlet", limit=12))
-    claimants = ledger.remember("claimants-12", lambda: ledger.counts_by("claimant", limit=12))
+    outlets = top_groups("outlet")[:12]
+    claimants = top_groups("claimant")[:12]
     months = ledger.remember("months-24", lambda: ledger.monthly_counts(months=24))
 
     def stacked(groups: list[ledger.GroupCounts]) -> list[charts.StackedRow]:
