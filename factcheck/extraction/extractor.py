@@ -117,6 +117,7 @@ _PERSONAL_POSSESSIVES = frozenset("my your our".split())
 _RECORD_LEADERS = frozenset("a new all-time".split())
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
 _INFINITIVE_MARKERS = frozenset("to".split())
+_REFERRING_WORDS = _DETERMINERS | frozenset("these those both".split())
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u300c\u300e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb\u300d\u300f")
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
@@ -405,20 +406,7 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
             return ClaimKind.DATE, scoring.BASE_DAY_OF_MONTH
         return ClaimKind.DATE, scoring.BASE_DATE
     if value.kind == "ordinal":
-        if _is_enumeration(tokens, index, sentence_first) or _is_personal_or_idiom(tokens, index, sentence_first):
-            return None
-        following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
-        if (word, following) in _ORDINAL_IDIOMS:
-            return None  # "third parties", "first aid": no rank in them
-        if word != value.text.lower() and "-" in word and word.startswith(value.text.lower()):
-            # "second-largest" ranks; "second-year student", "first-time buyer" do not.
-            rest = word[len(value.text) + 1 :]
-            if rest in SUPERLATIVE_WORDS or rest.endswith("est"):
-                return ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE
-            return None
-        if word in ("first", "last"):
-            return ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE
-        return ClaimKind.ORDINAL, scoring.BASE_ORDINAL
+        return _ordinal_kind(tokens, value, index, sentence_first)
     if value.unit in ("times", "fraction"):
         return ClaimKind.COMPARISON, scoring.BASE_MULTIPLIER
     if value.text[:1].isdigit():
@@ -431,10 +419,28 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
         return None
     if "-" in word and word != value.text.lower():
         return None  # "two-pronged", "one-on-one": an adjective, not a count
-    if index > sentence_first and tokens.lower[index - 1] in _DETERMINERS | {"these", "those", "both"}:
+    if index > sentence_first and tokens.lower[index - 1] in _REFERRING_WORDS:
         # "the two countries" refers back; "seven people were charged" counts.
         return ClaimKind.QUANTITY, scoring.BASE_DETERMINED_WORD_QUANTITY
     return ClaimKind.QUANTITY, scoring.BASE_WORD_QUANTITY
+
+
+def _ordinal_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -> tuple[ClaimKind, float] | None:
+    word = tokens.lower[index]
+    if _is_enumeration(tokens, index, sentence_first) or _is_personal_or_idiom(tokens, index, sentence_first):
+        return None
+    following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
+    if (word, following) in _ORDINAL_IDIOMS:
+        return None  # "third parties", "first aid": no rank in them
+    if word != value.text.lower() and "-" in word and word.startswith(value.text.lower()):
+        # "second-largest" ranks; "second-year student", "first-time buyer" do not.
+        rest = word[len(value.text) + 1 :]
+        if rest in SUPERLATIVE_WORDS or rest.endswith("est"):
+            return ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE
+        return None
+    if word in ("first", "last"):
+        return ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE
+    return ClaimKind.ORDINAL, scoring.BASE_ORDINAL
 
 
 def _is_enumeration(tokens: Tokens, index: int, sentence_first: int) -> bool:
