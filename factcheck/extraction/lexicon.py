@@ -480,7 +480,10 @@ INDEFINITES = frozenset("a an one some many several few most".split())
 
 # Words of photo credits and captions.
 CAPTION_WORDS = frozenset(
-    "photo photos file data picture pictures image images getty reuters afp ap epa xinhua caption".split()
+    """
+    photo photos file data picture pictures image images getty reuters afp ap epa xinhua
+    caption efe dpa anp ansa tass pa shutterstock alamy courtesy handout
+    """.split()
 )
 
 # Words that make a figure a forecast, a target or a change rather than a reported level.
