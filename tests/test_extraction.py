@@ -443,3 +443,11 @@ def test_ordinal_idioms_are_not_ranks():
 def test_one_of_the_most_is_a_superlative_claim():
     claims = extract_claims("Measles is one of the most contagious diseases known.", min_score=0)
     assert any(c.kind == ClaimKind.SUPERLATIVE and "one of the most" in c.quote for c in claims)
+
+
+def test_membership_is_a_status_claim_and_member_states_is_no_attribution():
+    text = "Belarus hopes to use the advantages of member states of the Eurasian Economic Union."
+    claims = extract_claims(text, min_score=0)
+    assert any(c.kind == ClaimKind.STATUS and "member states of the Eurasian Economic Union" in c.quote for c in claims)
+    assert not any(c.kind == ClaimKind.QUOTATION for c in claims)
+    assert not any(c.quote.startswith("of ") for c in claims)

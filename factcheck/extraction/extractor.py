@@ -102,6 +102,7 @@ _STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
 _COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
 _DANGLING = PREPOSITIONS | frozenset("the a an its their his her our your my this that of and or to".split())
 _NOTHING_COVERED: frozenset[int] = frozenset()
+_LEADING_DANGLING = frozenset("of and or but to".split())
 _RANGE_WORDS = frozenset("to and or".split())
 _AUXILIARY_ENDINGS = frozenset("has have had been be being is are was were not will would".split())
 _ORDINAL_IDIOMS = frozenset(
@@ -118,6 +119,11 @@ _RECORD_LEADERS = frozenset("a new all-time".split())
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
 _INFINITIVE_MARKERS = frozenset("to".split())
 _REFERRING_WORDS = _DETERMINERS | frozenset("these those both".split())
+# What follows a reporting verb, and never a plural noun: "states that", "claims,".
+_SAYING_FOLLOWERS = frozenset(["that", ",", ":", '"', "\u201c"])
+# Words before "states", "claims" that make them nouns: "member states", "insurance claims".
+_NOUN_MODIFIERS = frozenset("member united these those many some several both all other such insurance".split())
+_MEMBER_NOUNS = frozenset("states countries nations organisations organizations parties".split())
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u300c\u300e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb\u300d\u300f")
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
@@ -617,7 +623,22 @@ def _report_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
         if index < last and tokens.lower[index + 1] == "to":
             return _Trigger(index, index + 1, ClaimKind.QUOTATION, scoring.BASE_REPORT, "according")
         return None
+    if word.endswith("s") and not _used_as_verb(tokens, index, first, last):
+        return None  # "member states of", "the reports": a plural noun
     return _Trigger(index, index, ClaimKind.QUOTATION, scoring.BASE_REPORT, "report")
+
+
+def _used_as_verb(tokens: Tokens, index: int, first: int, last: int) -> bool:
+    """"states", "claims", "reports" are verbs after a subject or before what is said."""
+    following = tokens.lower[index + 1] if index < last else ""
+    if following in _SAYING_FOLLOWERS:
+        return True
+    if index == first:
+        return False
+    previous = tokens.lower[index - 1]
+    if previous in _DETERMINERS or previous in _NOUN_MODIFIERS:
+        return False
+    return True
 
 
 def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str) -> _Trigger | None:
@@ -634,6 +655,8 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
         return None
     if word == "part" and following != "of":
         return None
+    if following in _MEMBER_NOUNS and index + 2 <= last and tokens.lower[index + 2] == "of":
+        return _Trigger(index, index + 1, ClaimKind.STATUS, scoring.BASE_STATUS, "status")  # "member states of"
     if following in ("of", "to", "in", "by") or has_copula:
         return _Trigger(index, index, ClaimKind.STATUS, scoring.BASE_STATUS, "status")
     return None
@@ -685,6 +708,8 @@ def _walk_left(tokens: Tokens, index: int, floor: int, reach: int) -> int:
             break
         position -= 1
         words += 1
+    while position < index and lower[position] in _LEADING_DANGLING:
+        position += 1  # not "of the advantages of member states", but "the advantages of ..."
     return position
 
 
