@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from . import scoring
 from .datatypes import ClaimCandidate, ClaimKind, Value
 from .lexicon import (
+    BELIEF_VERBS,
     CLAUSE_BREAKERS,
     COMPARISON_WORDS,
     COPULAS,
@@ -344,7 +345,7 @@ def _vague_source(
         return True  # "a counsellor in a Dublin school", "one father": nobody to ask
     if words and words[0] in NON_PERSON_SUBJECTS:
         return True  # "This shows", "Its rise says": not a source at all
-    if words and all(word in FIRST_SECOND_PERSON for word in words):
+    if words and all(word in FIRST_SECOND_PERSON for word in words) and tokens.lower[trigger.first] in BELIEF_VERBS:
         return True  # "I think", "we believe": the speaker's own view, not a source
     previous = tokens.lower[trigger.first - 1] if trigger.first > first else ""
     if previous in _AUXILIARIES or previous.endswith(("'s", "\u2019s")):

@@ -323,7 +323,14 @@ HEDGES = _words(
 
 # The plain future: "spending will rise by 18%" is an announced plan someone can hold the
 # speaker to, so it weighs less than speculation.
-FUTURE_MARKERS = _words("will shall going 'll \u2019ll")
+FUTURE_MARKERS = _words("will shall 'll \u2019ll")
+
+# Verbs of belief: "I think" is the speaker's view, "the IMF expects" an attributed forecast.
+BELIEF_VERBS = _words("believe believes believed think thinks feel feels expect expects hope hopes")
+
+# Words of obligation: a rule when said of others ("companies must notify"), a plea when
+# said of "we" or "you" ("we must all do our part").
+OBLIGATION_WORDS = _words("must should ought")
 
 # Roles that name a source well enough even without a name: "a company spokesperson said".
 SOURCE_ROLES = _words(

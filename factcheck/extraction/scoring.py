@@ -21,6 +21,7 @@ from .lexicon import (
     HEDGES,
     IMPERATIVE_OPENERS,
     IRREGULAR_PAST_FORMS,
+    OBLIGATION_WORDS,
     OPINION_WORDS,
     REPORTING_VERBS,
     STRONG_OPINION_WORDS,
@@ -266,7 +267,7 @@ def explain_score(
         opinion = sum(
             STRONG_OPINION_PENALTY if word in STRONG_OPINION_WORDS else OPINION_PENALTY
             for word in window
-            if word in OPINION_WORDS
+            if word in OPINION_WORDS and (word not in OBLIGATION_WORDS or features.person_outside_quotes)
         )
     if opinion:
         parts["opinion"] = -min(MAX_OPINION_PENALTY, opinion)
