@@ -451,3 +451,13 @@ def test_membership_is_a_status_claim_and_member_states_is_no_attribution():
     assert any(c.kind == ClaimKind.STATUS and "member states of the Eurasian Economic Union" in c.quote for c in claims)
     assert not any(c.kind == ClaimKind.QUOTATION for c in claims)
     assert not any(c.quote.startswith("of ") for c in claims)
+
+
+def test_a_rule_for_others_is_a_claim_but_a_plea_to_us_is_not():
+    assert extract_claims("Under the new law, companies must notify the regulator within 72 hours.")
+    assert extract_claims("We must all do our part.") == []
+
+
+def test_a_speakers_own_record_is_a_claim():
+    text = "As a state senator, I wrote the law that created our charter schools in 2011."
+    assert any("2011" in c.quote for c in extract_claims(text))
