@@ -351,8 +351,9 @@ def _vague_source(
     if previous in _AUXILIARIES or previous.endswith(("'s", "\u2019s")):
         return True  # "are said to be", "were described as": passive, no source named
     has_entity = _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False
-    if tokens.lower[trigger.first] == "say" and not has_entity and not (words and words[0] in _DETERMINERS):
-        return True  # "economists say": a generic present; "the authors say" is specific
+    verb = tokens.lower[trigger.first]
+    if (verb == "say" or verb in BELIEF_VERBS) and not has_entity and not (words and words[0] in _DETERMINERS):
+        return True  # "economists say", "forecasters expect": generic; "the authors say" is specific
     if not words and previous in (",", "\u2014", "\u2013"):
         # "Visma-Lease a Bike, said": the source is named before an apposition.
         return not _has_entity(tokens, first, trigger.first - 1, first, names)

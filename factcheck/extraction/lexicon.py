@@ -355,7 +355,8 @@ OPINION_WORDS = _words(
     wishful hypocritical hypocrisy naive reckless dangerous disastrous catastrophic
     failure failed success successful irreplaceable responsible irresponsible fair unfair
     just unjust wrong right nonsense propaganda slandered smart foolish lesson lessons
-    nothing everything everyone nobody anyone always never indeed
+    nothing everything everyone nobody anyone always never indeed exciting interesting
+    fascinating impressive disappointing surprising shocking stunning boring thrilling
     """
 )
 
