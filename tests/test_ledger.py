@@ -179,3 +179,31 @@ def test_public_url_follows_the_published_wording_not_the_draft(claim, reviewer,
     assert "secret" in claim.get_absolute_url()
     assert ledger.public_claim_url(published_claims().get(pk=claim.pk)) == before
     assert "secret" not in before
+
+
+def test_draft_work_keeps_the_cache_warm(real_cache, article, publish_claim, claim, reviewer, ratings, source):
+    from factcheck.models import Source
+    from tests.test_workflow import prepare
+
+    publish_claim(article, "served for 26 years")
+    before = ledger.cache_generation()
+    claim = workflow.assign(claim, reviewer, expected_version=claim.version, assignee=reviewer)
+    prepare(claim, reviewer, ratings["true"], Source.objects.create(url="https://example.org/draft", title="Draft"))
+    workflow.add_note(claim, reviewer, "A note.")
+    assert ledger.cache_generation() == before
+
+
+def test_public_edits_bump_the_generation(real_cache, article, publish_claim, ratings, source):
+    from factcheck.models import Page
+
+    claim = publish_claim(article, "served for 26 years", sources=[source])
+    for change in (
+        lambda: source.save(),
+        lambda: article.save(),
+        lambda: ratings["true"].save(),
+        lambda: Page.objects.get(slug="methodology").save(),
+        lambda: claim.published_verdict.save(),
+    ):
+        before = ledger.cache_generation()
+        change()
+        assert ledger.cache_generation() != before
