@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .lexicon import NOT_ENTITY
 
@@ -15,6 +16,7 @@ from .lexicon import NOT_ENTITY
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _WORD_RUN = rf"[^\W_{_CJK}]+"
 _TOKEN = re.compile(rf"{_WORD_RUN}(?:['\u2019.,-]{_WORD_RUN})*|[^\w\s]|[{_CJK}]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 @dataclass(slots=True)
@@ -44,20 +46,18 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    raw: list[str] = []
-    for match in _TOKEN.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        raw.append(match.group())
+    # Splitting on a capturing pattern returns [gap, token, gap, token, ..., gap]; the
+    # running sum of their lengths gives every offset without a Python loop per token.
+    parts = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    raw = tuple(parts[1::2])
     lower = tuple([token.lower() for token in raw])
     is_capital = tuple([token[0].isupper() for token in raw])
     return Tokens(
-        starts=tuple(starts),
-        ends=tuple(ends),
+        starts=tuple(offsets[0::2][: len(raw)]),
+        ends=tuple(offsets[1::2]),
         lower=lower,
-        raw=tuple(raw),
+        raw=raw,
         is_word=tuple([token[0].isalnum() for token in raw]),
         is_capital=is_capital,
         is_entity=tuple([capital and word not in NOT_ENTITY for capital, word in zip(is_capital, lower)]),
