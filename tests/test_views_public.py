@@ -125,7 +125,7 @@ def test_corrections_log_and_also_appeared_in(anon_client, public_claim, reviewe
     claim = workflow.open_correction(public_claim, editor, expected_version=public_claim.version, reason="The office revised its figure.")
     claim = workflow.save_verdict_draft(claim, reviewer, expected_version=claim.version, rating=ratings["mostly-true"], explanation="Revised to 5.1%.")
     claim = workflow.submit_for_review(claim, reviewer, expected_version=claim.version)
-    claim = workflow.approve(claim, editor.__class__.objects.get(username="edna"), expected_version=claim.version)
+    claim = workflow.approve(claim, editor, expected_version=claim.version)
     claim = workflow.publish(claim, editor, expected_version=claim.version)
     other = Article.objects.create(title="Second look", slug="second-look", body="Inflation in 2024 was 5.2% again.")
     elsewhere = make_claim(other, "Inflation in 2024 was 5.2%")
@@ -259,7 +259,7 @@ def test_a_correction_in_progress_does_not_leak(anon_client, public_claim, revie
     ]
     for url in urls:
         body = anon_client.get(url, follow=True).content.decode()
-        assert "DRAFT-" not in body.replace("draft-", ""), url
+        assert "DRAFT-" not in body, url
         assert "draft-wording" not in body, url
         assert "correction of this verdict is in progress" not in body, url
     body = anon_client.get(reverse("public:claim-short", args=[claim.pk]), follow=True).content.decode()
