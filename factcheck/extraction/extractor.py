@@ -416,6 +416,8 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
     if value.kind == "ordinal":
         return _ordinal_kind(tokens, value, index, sentence_first)
     if value.unit in ("times", "fraction"):
+        if "-" in word and word != value.text.lower():
+            return None  # "half-time", "double-decker": part of a word, not a multiplier
         return ClaimKind.COMPARISON, scoring.BASE_MULTIPLIER
     if value.text[:1].isdigit():
         if _is_list_number(tokens, index, sentence_first):
@@ -686,6 +688,8 @@ def _grow(
     if trigger.role == "value" and trigger.kind == ClaimKind.ORDINAL:
         right_reach = 2
     span_first = _walk_left(tokens, trigger.first, first, left_reach)
+    if trigger.role == "report" and span_first == trigger.first and _follows_quotation(tokens, trigger.first, first):
+        right_reach = 4  # '"...," said Dr. Alison Grant': the speaker follows the verb
     span_last = _walk_right(tokens, trigger.last, last, right_reach, trigger.role, value_starts=value_starts)
     if trigger.role == "value" and span_first == first and trigger.kind == ClaimKind.DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
@@ -699,7 +703,8 @@ def _walk_left(tokens: Tokens, index: int, floor: int, reach: int) -> int:
     position = index
     while position > floor and words < reach:
         token = lower[position - 1]
-        if token in _SOFT_PUNCT:
+        if token in _SOFT_PUNCT or token == ".":
+            # Inside a sentence a period belongs to an abbreviation: "Mr. Smith", "U.S."
             position -= 1
             continue
         if token in _HARD_STOPS:
@@ -729,7 +734,7 @@ def _walk_right(
     position = index
     while position < ceiling and words < reach:
         token = lower[position + 1]
-        if token in _SOFT_PUNCT:
+        if token in _SOFT_PUNCT or (token == "." and position + 1 < ceiling):
             position += 1
             continue
         if cross_comma and token == "," and words == 0:
