@@ -461,3 +461,13 @@ def test_a_rule_for_others_is_a_claim_but_a_plea_to_us_is_not():
 def test_a_speakers_own_record_is_a_claim():
     text = "As a state senator, I wrote the law that created our charter schools in 2011."
     assert any("2011" in c.quote for c in extract_claims(text))
+
+
+def test_inverted_attribution_names_the_speaker():
+    text = '"We are seeing unprecedented pressure," said Dr. Alison Grant, medical director at NHS Lothian.'
+    assert any(c.kind == ClaimKind.QUOTATION and c.quote == "said Dr. Alison Grant" for c in extract_claims(text))
+
+
+def test_abbreviations_stay_inside_key_phrases():
+    claims = extract_claims("Mr. Smith said the U.S. economy grew 2% in 2024.")
+    assert any("Mr. Smith said" in c.quote and "2%" in c.quote for c in claims)
