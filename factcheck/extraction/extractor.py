@@ -688,6 +688,8 @@ def _grow(
     if trigger.role == "value" and trigger.kind == ClaimKind.ORDINAL:
         right_reach = 2
     span_first = _walk_left(tokens, trigger.first, first, left_reach)
+    if span_first == trigger.first and _is_apposed_age(tokens, trigger, first):
+        span_first = _walk_left(tokens, trigger.first - 1, first, 3)  # "Paul Reid, 42": whose age
     if trigger.role == "report" and span_first == trigger.first and _follows_quotation(tokens, trigger.first, first):
         right_reach = 4  # '"...," said Dr. Alison Grant': the speaker follows the verb
     span_last = _walk_right(tokens, trigger.last, last, right_reach, trigger.role, value_starts=value_starts)
@@ -695,6 +697,12 @@ def _grow(
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, span_last, last, 8, "event", cross_comma=True)
     return _fit(tokens, span_first, span_last, trigger, limit)
+
+
+def _is_apposed_age(tokens: Tokens, trigger: _Trigger, first: int) -> bool:
+    if trigger.kind != ClaimKind.QUANTITY or trigger.values[0].unit is not None or trigger.first - 2 < first:
+        return False
+    return tokens.raw[trigger.first - 1] == "," and tokens.is_capital[trigger.first - 2]
 
 
 def _walk_left(tokens: Tokens, index: int, floor: int, reach: int) -> int:
