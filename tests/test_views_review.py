@@ -654,3 +654,11 @@ def test_open_correction_keeps_the_published_verdict_public(editor_client, revie
     assert claim.status == ClaimStatus.RESEARCH and claim.is_public
     body = response.content.decode()
     assert "Correction opened" in body and "New CPI revision." in body and "not yet published" in body
+
+
+def test_refused_save_marks_the_panel_as_holding_unsaved_text(reviewer_client, second_reviewer, claim):
+    stale = claim.version
+    workflow.update_claim(claim, second_reviewer, expected_version=stale, claimant="Someone")
+    response = reviewer_client.post(claim_url("edit-claim", claim), {"version": stale, "claim_as_checked": "Mine.", "kind": "other"}, **HTMX)
+    assert b"data-unsaved" in response.content
+    assert b"data-unsaved" not in reviewer_client.get(claim_url("claim", claim), **HTMX).content

@@ -34,11 +34,6 @@
     links[next].focus({ preventScroll: true });
   });
 
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest("[data-claim]");
-    if (link && link.dataset.claim) markSelected(link.dataset.claim);
-  });
-
   // --- Selection -> "make a claim": offsets against the article's plain text --------------------
   // Every text piece in the article carries data-start, its offset in article.body; a piece holds
   // exactly one text node, so node offset + data-start is the offset in the plain text.
@@ -149,6 +144,39 @@
       markSelected(panel.dataset.panelClaim);
     }
     panelScroll = null;
+  });
+
+  // --- Unsaved text: ask before it is thrown away ------------------------------------------------
+  function panelDirty() {
+    var panel = document.getElementById("claim-panel");
+    if (!panel) return false;
+    if (panel.hasAttribute("data-unsaved")) return true;  // a restored draft or a refused save
+    var fields = panel.querySelectorAll("textarea, input[type=text], input[type=url], input[type=date]");
+    for (var i = 0; i < fields.length; i++) {
+      if (!fields[i].disabled && fields[i].value !== fields[i].defaultValue) return true;
+    }
+    return Array.from(panel.querySelectorAll("select")).some(function (select) {
+      var options = Array.from(select.options);
+      var initial = options.find(function (o) { return o.defaultSelected; }) || options[0];
+      return !select.disabled && initial !== undefined && select.selectedIndex !== options.indexOf(initial);
+    });
+  }
+
+  var leaving = false;
+  document.addEventListener("submit", function (event) {
+    if (!event.target.hasAttribute("hx-post")) leaving = true;  // an ordinary post navigates on purpose
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (!leaving && panelDirty()) { event.preventDefault(); event.returnValue = ""; }
+  });
+  // Opening another claim replaces the panel: ask first when it holds unsaved text.
+  document.body.addEventListener("htmx:confirm", function (event) {
+    var target = event.detail.target;
+    if (event.detail.verb !== "get" || !target || target.id !== "claim-panel" || !panelDirty()) return;
+    event.preventDefault();
+    if (window.confirm("This claim has text you have not saved. Open the other claim and drop it?")) {
+      event.detail.issueRequest(true);
+    }
   });
 
   document.body.classList.add("has-js");
