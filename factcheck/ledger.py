@@ -7,8 +7,8 @@ preparing. Stable interface:
 - `published_claims()`: the base queryset (article and published verdict's rating joined), newest first
 - `ClaimFilterForm` + `filter_claims(queryset, form)`: the filters of `/claims/` and `/api/claims`
 - `claim_review(claim, *, request=None)`: the schema.org ClaimReview object of a published claim
-- `public_claim_url(claim)`: a claim's public URL; use it, not `claim.get_absolute_url()`, whose slug
-  follows the live (possibly draft) wording
+- `public_claim_url(claim)`: a claim's public URL (the same as `claim.get_absolute_url()`, without a
+  reverse() per claim); the slug comes from the published wording, never a draft
 - `public_claim_sources()`, `public_corrections()`: what a claim page may list
 - `cache_generation()` / `bump_cache_generation()`: the version of everything public, bumped on
   every write that can change a public page (see `factcheck.signals`)
@@ -36,7 +36,7 @@ from django.http import HttpRequest
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 
 from factcheck.extraction import ClaimKind
 from factcheck.models import Claim, ClaimSource, Correction, MatchKey, Rating, Verdict
@@ -165,19 +165,8 @@ def search_condition(text: str) -> Q:
 # --- public URLs ------------------------------------------------------------------------------
 
 
-def public_slug(claim: Claim) -> str:
-    """The slug from the *published* wording. `Claim.slug` follows the live draft wording, which
-    would leak a correction in progress into public URLs."""
-    verdict = claim.published_verdict
-    return slug_for(verdict.claim_as_checked if verdict is not None else "", claim.quote)
-
-
-def slug_for(wording: str, quote: str) -> str:
-    return slugify(wording or quote)[:80].strip("-") or "claim"
-
-
 def public_claim_url(claim: Claim) -> str:
-    return claim_url(claim.pk, public_slug(claim))
+    return claim_url(claim.pk, claim.slug)
 
 
 def claim_url(pk: int, slug: str) -> str:

@@ -44,6 +44,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def claim_slug(wording: str, quote: str) -> str:
+    return slugify(wording or quote)[:80].strip("-") or "claim"
+
+
 class ArticleQuerySet(models.QuerySet):
     def with_published_claims(self) -> ArticleQuerySet:
         return self.filter(claims__published_verdict__isnull=False).distinct()
@@ -238,7 +242,8 @@ class Claim(models.Model):
 
     @property
     def slug(self) -> str:
-        return slugify(self.claim_as_checked or self.quote)[:80] or "claim"
+        """From the published wording only: a correction being drafted never shows in a public URL."""
+        return claim_slug(self.published_verdict.claim_as_checked if self.published_verdict_id else "", self.quote)
 
     @property
     def is_public(self) -> bool:

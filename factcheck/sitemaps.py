@@ -9,7 +9,7 @@ from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
 
 from factcheck import ledger
-from factcheck.models import Article, Claim
+from factcheck.models import Article, Claim, claim_slug
 
 SECTION_SIZE = 5000
 
@@ -30,7 +30,7 @@ class ClaimSitemap(Sitemap):
 
     def location(self, item: tuple) -> str:
         pk, quote, wording, _ = item
-        return ledger.claim_url(pk, ledger.slug_for(wording, quote))
+        return ledger.claim_url(pk, claim_slug(wording, quote))
 
     def lastmod(self, item: tuple) -> datetime | None:
         return item[3]

@@ -178,7 +178,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 @cached_for_visitors
 def claim_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     claim, preview = get_claim_for_visitor(request, pk)
-    if not preview and slug != ledger.public_slug(claim):
+    if not preview and slug != claim.slug:
         return redirect(ledger.public_claim_url(claim), permanent=True)
     if preview:
         return claim_preview(request, claim)
