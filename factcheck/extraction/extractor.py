@@ -339,26 +339,25 @@ def _vague_source(
         # Inverted attribution after a quote: '"...," said one mother.'
         subject = range(trigger.last + 1, min(last, trigger.last + 4) + 1)
     words = [tokens.lower[index] for index in subject]
+    verb = tokens.lower[trigger.first]
+    previous = tokens.lower[trigger.first - 1] if trigger.first > first else ""
     if any(word in SOURCE_ROLES for word in words):
         return False  # "a company spokesperson", "the ministry"
     if words and words[0] in INDEFINITES:
         return True  # "a counsellor in a Dublin school", "one father": nobody to ask
-    if words and words[0] in NON_PERSON_SUBJECTS:
-        return True  # "This shows", "Its rise says": not a source at all
-    if words and all(word in FIRST_SECOND_PERSON for word in words) and tokens.lower[trigger.first] in BELIEF_VERBS:
-        return True  # "I think", "we believe": the speaker's own view, not a source
-    previous = tokens.lower[trigger.first - 1] if trigger.first > first else ""
     if previous in _AUXILIARIES or previous.endswith(("'s", "\u2019s")):
         return True  # "are said to be", "were described as": passive, no source named
-    has_entity = _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False
-    verb = tokens.lower[trigger.first]
-    if (verb == "say" or verb in BELIEF_VERBS) and not has_entity and not (words and words[0] in _DETERMINERS):
-        return True  # "economists say", "forecasters expect": generic; "the authors say" is specific
     if not words and previous in (",", "\u2014", "\u2013"):
-        # "Visma-Lease a Bike, said": the source is named before an apposition.
+        # "Wang Xiaoquan, a researcher at ..., believes": named before an apposition.
         return not _has_entity(tokens, first, trigger.first - 1, first, names)
-    if _has_entity(tokens, subject.start, subject.stop - 1, first, names) if len(subject) else False:
-        return False
+    if words and _has_entity(tokens, subject.start, subject.stop - 1, first, names):
+        return False  # "This time Lukashenko promised"
+    if words and words[0] in NON_PERSON_SUBJECTS:
+        return True  # "This shows", "Its rise says": not a source at all
+    if words and all(word in FIRST_SECOND_PERSON for word in words) and verb in BELIEF_VERBS:
+        return True  # "I think", "we believe": the speaker's own view, not a source
+    if (verb == "say" or verb in BELIEF_VERBS) and not (words and words[0] in _DETERMINERS):
+        return True  # "economists say", "forecasters expect": generic; "the authors say" is specific
     return not words or any(word in VAGUE_SOURCES for word in words)
 
 

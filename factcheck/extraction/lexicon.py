@@ -388,7 +388,7 @@ VAGUE_SUBJECTS = _words(
 IMPERATIVE_OPENERS = _words(
     """
     tell imagine look consider remember think ask let note say take give go come listen forget
-    picture compare just stop try don't do please
+    picture compare stop try don't please
     """
 )
 
