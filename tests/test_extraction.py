@@ -471,3 +471,15 @@ def test_inverted_attribution_names_the_speaker():
 def test_abbreviations_stay_inside_key_phrases():
     claims = extract_claims("Mr. Smith said the U.S. economy grew 2% in 2024.")
     assert any("Mr. Smith said" in c.quote and "2%" in c.quote for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Xiaoquan, a researcher at the Institute of Eastern Europe, believes that the visit was planned.",
+        "This time Lukashenko promised to visit North Korea.",
+        "Van Dijk's previous team, Visma-Lease a Bike, said it respected her decision.",
+    ],
+)
+def test_named_sources_behind_appositions_or_adverbs_are_sources(text):
+    assert any(c.kind == ClaimKind.QUOTATION or "said" in c.quote for c in extract_claims(text))
