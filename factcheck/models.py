@@ -170,7 +170,7 @@ class Claim(models.Model):
         default=False, help_text="The quote is no longer in the article text; a reviewer must place it again."
     )
 
-    kind = models.CharField(max_length=20, choices=[(k.value, k.label) for k in ClaimKind], default=ClaimKind.OTHER)
+    kind = models.CharField(max_length=20, choices=[(k.value, k.label) for k in ClaimKind], default=ClaimKind.OTHER.value)
     score = models.FloatField(
         "check-worthiness", default=0.5, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)]
     )

@@ -2,7 +2,6 @@
 
 import django.core.validators
 import django.db.models.deletion
-import factcheck.extraction.datatypes
 import factcheck.models
 import simple_history.models
 from django.conf import settings
@@ -67,7 +66,7 @@ class Migration(migrations.Migration):
                 ('sentence_start', models.PositiveIntegerField()),
                 ('sentence_end', models.PositiveIntegerField()),
                 ('needs_reanchoring', models.BooleanField(default=False, help_text='The quote is no longer in the article text; a reviewer must place it again.')),
-                ('kind', models.CharField(choices=[('quantity', 'Quantity'), ('percentage', 'Percentage'), ('money', 'Money'), ('duration', 'Duration'), ('ordinal', 'Ordinal / count'), ('date', 'Date'), ('superlative', 'First / superlative'), ('quotation', 'Quotation / attribution'), ('event', 'Event'), ('status', 'Status / membership'), ('comparison', 'Comparison / trend'), ('other', 'Other')], default=factcheck.extraction.datatypes.ClaimKind['OTHER'], max_length=20)),
+                ('kind', models.CharField(choices=[('quantity', 'Quantity'), ('percentage', 'Percentage'), ('money', 'Money'), ('duration', 'Duration'), ('ordinal', 'Ordinal / count'), ('date', 'Date'), ('superlative', 'First / superlative'), ('quotation', 'Quotation / attribution'), ('event', 'Event'), ('status', 'Status / membership'), ('comparison', 'Comparison / trend'), ('other', 'Other')], default='other', max_length=20)),
                 ('score', models.FloatField(default=0.5, validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)], verbose_name='check-worthiness')),
                 ('values', models.JSONField(blank=True, default=list, help_text='Normalised figures found in the quote.')),
                 ('claim_as_checked', models.TextField(blank=True, help_text='Self-contained wording of what was checked, e.g. “Lukashenko has been president for 26 years”.')),
@@ -358,7 +357,7 @@ class Migration(migrations.Migration):
                 ('sentence_start', models.PositiveIntegerField()),
                 ('sentence_end', models.PositiveIntegerField()),
                 ('needs_reanchoring', models.BooleanField(default=False, help_text='The quote is no longer in the article text; a reviewer must place it again.')),
-                ('kind', models.CharField(choices=[('quantity', 'Quantity'), ('percentage', 'Percentage'), ('money', 'Money'), ('duration', 'Duration'), ('ordinal', 'Ordinal / count'), ('date', 'Date'), ('superlative', 'First / superlative'), ('quotation', 'Quotation / attribution'), ('event', 'Event'), ('status', 'Status / membership'), ('comparison', 'Comparison / trend'), ('other', 'Other')], default=factcheck.extraction.datatypes.ClaimKind['OTHER'], max_length=20)),
+                ('kind', models.CharField(choices=[('quantity', 'Quantity'), ('percentage', 'Percentage'), ('money', 'Money'), ('duration', 'Duration'), ('ordinal', 'Ordinal / count'), ('date', 'Date'), ('superlative', 'First / superlative'), ('quotation', 'Quotation / attribution'), ('event', 'Event'), ('status', 'Status / membership'), ('comparison', 'Comparison / trend'), ('other', 'Other')], default='other', max_length=20)),
                 ('score', models.FloatField(default=0.5, validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)], verbose_name='check-worthiness')),
                 ('claim_as_checked', models.TextField(blank=True, help_text='Self-contained wording of what was checked, e.g. “Lukashenko has been president for 26 years”.')),
                 ('claimant', models.CharField(blank=True, help_text='The outlet, or the person quoted.', max_length=200)),
