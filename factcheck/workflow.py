@@ -11,13 +11,16 @@ message that says what is missing. Views, admin actions and commands all come he
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
+from types import SimpleNamespace
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from factcheck.models import (
     Claim,
@@ -95,6 +98,22 @@ def _save(claim: Claim, user: User, fields: set[str]) -> Claim:
     return claim
 
 
+@contextmanager
+def recorded_as(user: User) -> Iterator[None]:
+    """Every history row written inside names this user, in requests, commands and scripts alike."""
+    context = HistoricalRecords.context
+    previous = getattr(context, "request", None)
+    if previous is None or getattr(previous, "user", None) != user:
+        context.request = SimpleNamespace(user=user)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del context.request
+        else:
+            context.request = previous
+
+
 def claim_transition(action: str, permission: str = REVIEW_PERMISSION) -> Callable:
     """Check the role, lock the claim at the expected version, run atomically, bump the version."""
 
@@ -102,7 +121,7 @@ def claim_transition(action: str, permission: str = REVIEW_PERMISSION) -> Callab
         @wraps(func)
         def wrapper(claim: Claim, user: User, *, expected_version: int | None, **kwargs: Any) -> Claim:
             _require(user, permission, action)
-            with transaction.atomic():
+            with transaction.atomic(), recorded_as(user):
                 locked = _locked(claim, expected_version)
                 changed = func(locked, user, **kwargs)
                 return _save(locked, user, changed)
@@ -197,7 +216,8 @@ def add_note(claim: Claim, user: User, body: str) -> Note:
     body = body.strip()
     if not body:
         raise WorkflowError("Write something in the note before saving it.")
-    return Note.objects.create(claim=claim, author=user, body=body)
+    with recorded_as(user):
+        return Note.objects.create(claim=claim, author=user, body=body)
 
 
 @claim_transition("assign claims")
@@ -406,7 +426,7 @@ def add_claim_from_selection(
     start, end = _trimmed(body, start, end)
     if end - start < 2:
         raise WorkflowError("Select at least a few words of the article to make a claim.")
-    with transaction.atomic():
+    with transaction.atomic(), recorded_as(user):
         existing = Claim.objects.select_for_update().filter(article=article, start=start, end=end)
         if existing.exclude(status=ClaimStatus.DISMISSED).exists():
             raise WorkflowError("This exact passage is already a claim: open it from the list instead.")
@@ -428,7 +448,7 @@ def merge_claims(
     _require(user, REVIEW_PERMISSION, "merge claims")
     if keep.pk == other.pk:
         raise WorkflowError("Choose two different claims to merge.")
-    with transaction.atomic():
+    with transaction.atomic(), recorded_as(user):
         locked = _locked(keep, expected_version)
         second = _locked(other, other_version)
         if locked.article_id != second.article_id:
@@ -471,7 +491,7 @@ def split_claim(claim: Claim, user: User, *, expected_version: int | None, at: i
     from factcheck.models import ClaimOrigin
 
     _require(user, REVIEW_PERMISSION, "split claims")
-    with transaction.atomic():
+    with transaction.atomic(), recorded_as(user):
         locked = _locked(claim, expected_version)
         _refuse_when_published(locked, "split it")
         body = locked.article.body

@@ -218,3 +218,13 @@ def test_history_records_who_changed_what(claim, reviewer):
     latest = claim.history.first()
     assert latest.history_user == reviewer
     assert latest.claim_as_checked == "Checked wording"
+
+
+def test_history_names_the_user_outside_requests(claim, reviewer, ratings, source):
+    """Commands and scripts have no request; the workflow still records who did it."""
+    claim = workflow.attach_source(claim, reviewer, expected_version=claim.version, source=source)
+    workflow.save_verdict_draft(claim, reviewer, expected_version=claim.version, rating=ratings["true"], explanation="x")
+    workflow.add_note(claim, reviewer, "note")
+    assert claim.claim_sources.get().history.first().history_user == reviewer
+    assert claim.verdicts.get().history.first().history_user == reviewer
+    assert claim.notes.get().history.first().history_user == reviewer
