@@ -222,6 +222,9 @@ class SelectionForm(forms.Form):
         return data
 
 
+ARTICLE_MENU_SIZE = 100
+
+
 class QueueFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search", max_length=200,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": "Words in the claim or article"}))
@@ -238,6 +241,15 @@ class QueueFilterForm(forms.Form):
         self.user = user
         people = [(str(u.pk), u.get_username()) for u in reviewers()]
         self.fields["assignee"].choices = [("", "Anyone"), ("me", "Me"), ("none", "Nobody"), *people]
+        self.fields["article"].widget.choices = self.article_choices()
+
+    def article_choices(self) -> list[tuple[str, str]]:
+        """Only the newest articles in the menu (any article still filters, e.g. from its page's link)."""
+        recent = list(self.fields["article"].queryset.values_list("pk", "title")[:ARTICLE_MENU_SIZE])
+        selected = str(self.data.get("article", "")) if self.is_bound else ""
+        if selected.isdigit() and all(str(pk) != selected for pk, _ in recent):
+            recent += list(Article.objects.filter(pk=int(selected)).values_list("pk", "title"))
+        return [("", "Any article"), *((str(pk), title) for pk, title in recent)]
 
     def filter(self, claims):
         data = self.cleaned_data

@@ -1,6 +1,7 @@
 """Workbench forms: normalising input and explaining what is wrong."""
 
 import pytest
+from factcheck.models import Article
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from factcheck.forms import (
@@ -96,3 +97,16 @@ def test_upload_form_finds_a_title_in_text_files(db, content, title):
     form = UploadArticleForm({}, {"file": SimpleUploadedFile("budget_report.txt", content)})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["title"] == title
+
+
+def test_queue_article_menu_is_capped_but_any_article_filters(db, reviewer):
+    from factcheck.forms import ARTICLE_MENU_SIZE, QueueFilterForm
+
+    articles = [Article(title=f"A{n}", slug=f"a{n}", body="Prices rose 2%.") for n in range(ARTICLE_MENU_SIZE + 5)]
+    Article.objects.bulk_create(articles)
+    oldest = Article.objects.order_by("imported_at", "pk").first()
+    form = QueueFilterForm({"article": str(oldest.pk)}, user=reviewer)
+    assert form.is_valid()
+    choices = form.fields["article"].widget.choices
+    assert len(choices) <= ARTICLE_MENU_SIZE + 2
+    assert (str(oldest.pk), oldest.title) in choices
