@@ -211,11 +211,15 @@ class ClaimOut(Schema):
         return obj.published_verdict.claimant
 
     @staticmethod
+    def resolve_kind(obj: Claim) -> str:
+        return obj.published_verdict.kind
+
+    @staticmethod
     def resolve_kind_label(obj: Claim) -> str:
         try:
-            return ClaimKind(obj.kind).label
+            return ClaimKind(obj.published_verdict.kind).label
         except ValueError:
-            return obj.kind
+            return obj.published_verdict.kind
 
     @staticmethod
     def resolve_rating(obj: Claim) -> Rating | None:

@@ -122,7 +122,7 @@ def filter_claims(queryset: QuerySet[Claim], form: ClaimFilterForm) -> QuerySet[
     if data.get("rating"):
         queryset = queryset.filter(published_verdict__rating=data["rating"])
     if data.get("kind"):
-        queryset = queryset.filter(kind=data["kind"])
+        queryset = queryset.filter(published_verdict__kind=data["kind"])
     if data.get("outlet"):
         queryset = queryset.filter(article__outlet__iexact=data["outlet"])
     if data.get("claimant"):

@@ -284,6 +284,7 @@ class Verdict(models.Model):
     # Snapshot of the claim's wording taken at approval, so later drafts never change what the public sees.
     claim_as_checked = models.TextField(blank=True, editable=False)
     claimant = models.CharField(max_length=200, blank=True, editable=False)
+    kind = models.CharField(max_length=20, choices=[(k.value, k.label) for k in ClaimKind], blank=True, editable=False)
     explanation = models.TextField(blank=True, help_text="Public explanation, Markdown.")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written")
     approved_by = models.ForeignKey(

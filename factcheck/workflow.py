@@ -276,9 +276,9 @@ def approve(claim: Claim, user: User) -> set[str]:
     if verdict.author_id == user.pk:
         raise NotAllowed("You wrote this verdict: a second person must approve it (four eyes).")
     verdict.approved_by, verdict.approved_at = user, timezone.now()
-    verdict.claim_as_checked, verdict.claimant = claim.claim_as_checked, claim.claimant
+    verdict.claim_as_checked, verdict.claimant, verdict.kind = claim.claim_as_checked, claim.claimant, claim.kind
     verdict._history_user = user
-    verdict.save(update_fields=["approved_by", "approved_at", "claim_as_checked", "claimant", "updated_at"])
+    verdict.save(update_fields=["approved_by", "approved_at", "claim_as_checked", "claimant", "kind", "updated_at"])
     claim.status = ClaimStatus.APPROVED
     return {"status"}
 

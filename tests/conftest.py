@@ -136,7 +136,7 @@ def publish_claim(db, reviewer, editor, ratings):
         verdict = Verdict.objects.create(
             claim=claim, number=1, rating=ratings[rating], explanation=explanation, author=reviewer,
             approved_by=editor, approved_at=now - timedelta(minutes=1), published_at=now,
-            claim_as_checked=wording, claimant=claimant,
+            claim_as_checked=wording, claimant=claimant, kind=claim.kind,
         )
         claim.claim_as_checked, claim.claimant = wording, claimant
         claim.published_verdict, claim.status, claim.first_published_at = verdict, ClaimStatus.PUBLISHED, now

@@ -228,3 +228,22 @@ def test_history_names_the_user_outside_requests(claim, reviewer, ratings, sourc
     assert claim.claim_sources.get().history.first().history_user == reviewer
     assert claim.verdicts.get().history.first().history_user == reviewer
     assert claim.notes.get().history.first().history_user == reviewer
+
+
+def test_kind_changed_in_a_correction_stays_private_until_published(claim, reviewer, editor, second_editor, ratings, source):
+    from factcheck.ledger import ClaimFilterForm, filter_claims, published_claims
+
+    claim = published(claim, reviewer, editor, ratings["true"], source)
+    claim = workflow.open_correction(claim, editor, expected_version=claim.version, reason="Reclassify.")
+    claim = workflow.update_claim(claim, editor, expected_version=claim.version, kind="comparison")
+
+    def public_kinds(kind):
+        form = ClaimFilterForm({"kind": kind})
+        assert form.is_valid()
+        return list(filter_claims(published_claims(), form).values_list("pk", flat=True))
+
+    assert public_kinds("percentage") == [claim.pk] and public_kinds("comparison") == []
+    claim = workflow.submit_for_review(claim, editor, expected_version=claim.version)
+    claim = workflow.approve(claim, second_editor, expected_version=claim.version)
+    workflow.publish(claim, second_editor, expected_version=claim.version)
+    assert public_kinds("comparison") == [claim.pk] and public_kinds("percentage") == []

@@ -22,10 +22,11 @@ from factcheck.models import Claim
 CHUNK_SIZE = 2000
 # Only what a row shows: at 20,000 rows, every extra column and datetime conversion counts.
 ROW_FIELDS = [
-    "id", "quote", "kind", "first_published_at",
+    "id", "quote", "first_published_at",
     "article__title", "article__slug", "article__url", "article__outlet", "article__published_on",
     "published_verdict__published_at", "published_verdict__number", "published_verdict__claim_as_checked",
-    "published_verdict__claimant", "published_verdict__rating__label", "published_verdict__rating__value",
+    "published_verdict__claimant", "published_verdict__kind", "published_verdict__rating__label",
+    "published_verdict__rating__value",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = [
@@ -66,7 +67,7 @@ def claim_row(claim: Claim, request: HttpRequest, article_urls: dict[int, str]) 
         verdict.claim_as_checked or claim.quote,
         verdict.claimant,
         claim.quote,
-        claim.kind,
+        verdict.kind,
         article.title,
         article_urls.get(article.pk) or article_urls.setdefault(article.pk, request.build_absolute_uri(article.get_absolute_url())),
         article.url,

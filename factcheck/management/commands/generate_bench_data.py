@@ -525,7 +525,7 @@ class BenchGenerator:
                     approved_by_id=editor.pk if approved else None,
                     approved_at=self.moment(published_on, 2) if approved else None,
                     claim_as_checked=draft.claim_as_checked if approved else "",
-                    claimant=draft.claimant if approved else "",
+                    claimant=draft.claimant if approved else "", kind=draft.kind if approved else "",
                 ))
                 notes.append(Note(claim_id=claim.pk, author_id=author.pk, body=f"INTERNAL: still waiting for the {rng.choice(PUBLISHERS)[0]} to reply."))
                 continue
@@ -537,14 +537,14 @@ class BenchGenerator:
                 verdicts.append(Verdict(
                     claim_id=claim.pk, number=1, is_current=False, rating_id=old_rating.pk,
                     explanation=self.explanation(draft, old_rating),
-                    claim_as_checked=draft.claim_as_checked, claimant=draft.claimant, author_id=author.pk,
+                    claim_as_checked=draft.claim_as_checked, claimant=draft.claimant, kind=draft.kind, author_id=author.pk,
                     approved_by_id=editor.pk, approved_at=published_at - timedelta(hours=2), published_at=published_at,
                 ))
                 published_at = min(published_at + timedelta(days=rng.randint(2, 40)), self.now - timedelta(minutes=1))
                 corrections_for.append((claim, old_rating, rating, published_at, author))
             verdicts.append(Verdict(
                 claim_id=claim.pk, number=2 if corrected else 1, is_current=True, rating_id=rating.pk,
-                explanation=explanation, claim_as_checked=draft.claim_as_checked, claimant=draft.claimant,
+                explanation=explanation, claim_as_checked=draft.claim_as_checked, claimant=draft.claimant, kind=draft.kind,
                 author_id=author.pk, approved_by_id=editor.pk, approved_at=published_at - timedelta(hours=2), published_at=published_at,
             ))
             for order, source in enumerate(rng.sample(self.source_pool, rng.randint(1, 4)), start=1):
