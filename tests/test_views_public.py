@@ -394,3 +394,8 @@ def test_filtered_list_query_count_is_constant(anon_client, db, publish_claim, d
         response = anon_client.get(reverse("public:claims"), {"q": "rose", "rating": "true", "outlet": "Outlet 1", "date_from": "2020-01-01"})
     assert response.status_code == 200
     assert response.content.decode().count('class="verdict-item"') == len(range(1, size, 4))
+
+
+def test_claim_list_links_to_the_csv_export_with_its_filters(client, db):
+    html = client.get("/claims/?kind=percentage&page=1").content.decode()
+    assert 'href="/claims/export.csv?kind=percentage"' in html

@@ -163,7 +163,12 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     claims = ledger.filter_claims(ledger.published_claims(), form)
     page = ledger.paginate(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     ledger.with_public_urls(page.object_list)
-    context = {"form": form, "page": page, "claims": page.object_list, "filters": form.active_filters()}
+    export_query = request.GET.copy()
+    export_query.pop("page", None)
+    context = {
+        "form": form, "page": page, "claims": page.object_list, "filters": form.active_filters(),
+        "export_query": export_query.urlencode(),
+    }
     if not wants_partial(request):
         # Suggestions for the free-text filters (the busiest names; any name can still be typed).
         context["outlet_names"] = [group.name for group in top_groups("outlet")]
