@@ -16,6 +16,7 @@ from factcheck.models import (
     Correction,
     DismissalReason,
     Note,
+    PublicSearchEntry,
     Rating,
     Source,
     Verdict,
@@ -150,6 +151,8 @@ class ClaimAdmin(SimpleHistoryAdmin):
         if change:
             obj.version += 1
         super().save_model(request, obj, form, change)
+        if change and obj.is_public and "quote" in form.changed_data:
+            PublicSearchEntry.sync(obj)
 
     @admin.action(description="Publish selected approved claims", permissions=["publish"])
     def publish_claims(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from factcheck.extraction import ClaimCandidate, extract_claims, reanchor, split_sentences  # noqa
-from factcheck.models import ANCHOR_CONTEXT_LENGTH, Article, Claim, ClaimOrigin, content_hash
+from factcheck.models import ANCHOR_CONTEXT_LENGTH, Article, Claim, ClaimOrigin, PublicSearchEntry, content_hash
 
 MAX_ARTICLE_CHARS = 2_000_000
 MAX_TITLE_LINE = 150
@@ -213,6 +213,8 @@ def _reanchor_claim(
             setattr(claim, name, new[name])
         claim.version += 1
         claim.save(update_fields=[*changed, "version", "updated_at"])
+        if "quote" in changed and claim.published_verdict_id:
+            PublicSearchEntry.sync(claim)
         report.reanchored += 1
 
 

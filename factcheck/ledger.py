@@ -39,7 +39,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import Truncator
 
 from factcheck.extraction import ClaimKind
-from factcheck.models import Claim, ClaimSource, Correction, MatchKey, Rating, Verdict
+from factcheck.models import Claim, ClaimSource, Correction, MatchKey, PublicSearchEntry, Rating, Verdict
 
 CLAIM_REVIEWED_MAX = 74  # Google asks for under 75 characters.
 CACHE_ALIAS = "ledger"
@@ -152,14 +152,10 @@ def paginate(queryset: QuerySet[Claim], number: str | int | None, per_page: int)
 
 def search_condition(text: str) -> Q:
     """Every word must appear in the quote, the published wording or the published claimant."""
-    condition = Q()
-    for word in text.split()[:10]:
-        condition &= (
-            Q(quote__icontains=word)
-            | Q(published_verdict__claim_as_checked__icontains=word)
-            | Q(published_verdict__claimant__icontains=word)
-        )
-    return condition
+    entries = PublicSearchEntry.objects.all()
+    for word in text.lower().split()[:10]:
+        entries = entries.filter(text__contains=word)
+    return Q(pk__in=entries.values("claim_id"))
 
 
 # --- public URLs ------------------------------------------------------------------------------

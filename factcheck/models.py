@@ -436,3 +436,26 @@ class Page(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PublicSearchEntry(models.Model):
+    """One narrow row per published claim: the public words to search, lowercased.
+
+    Searching this small table is several times faster than matching across the wide claim and
+    verdict tables. It holds only published wording, so a draft can never be found by searching.
+    """
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, primary_key=True, related_name="search_entry")
+    text = models.TextField()
+
+    @staticmethod
+    def text_for(claim: Claim, verdict: Verdict) -> str:
+        return " ".join([claim.quote, verdict.claim_as_checked, verdict.claimant]).lower()
+
+    @classmethod
+    def sync(cls, claim: Claim) -> None:
+        """Match the claim's published state: an entry while a verdict is public, none otherwise."""
+        if claim.published_verdict_id is None:
+            cls.objects.filter(claim_id=claim.pk).delete()
+        else:
+            cls.objects.update_or_create(claim_id=claim.pk, defaults={"text": cls.text_for(claim, claim.published_verdict)})

@@ -29,6 +29,7 @@ from factcheck.models import (
     Correction,
     DismissalReason,
     Note,
+    PublicSearchEntry,
     Rating,
     Source,
     Verdict,
@@ -299,6 +300,7 @@ def publish(claim: Claim, user: User) -> set[str]:
         correction.save(update_fields=["what_changed", "published_at"])
     claim.published_verdict = verdict
     claim.status = ClaimStatus.PUBLISHED
+    PublicSearchEntry.sync(claim)
     changed = {"published_verdict", "status"}
     if claim.first_published_at is None:
         claim.first_published_at = now
@@ -317,6 +319,7 @@ def unpublish(claim: Claim, user: User, *, reason: str) -> set[str]:
         author=user, published_at=timezone.now(),
     )
     claim.published_verdict = None
+    PublicSearchEntry.sync(claim)
     changed = {"published_verdict"}
     if claim.status == ClaimStatus.PUBLISHED:
         claim.status = ClaimStatus.APPROVED

@@ -124,7 +124,7 @@ def publish_claim(db, reviewer, editor, ratings):
 
     from django.utils import timezone
 
-    from factcheck.models import ClaimSource, ClaimStatus, Verdict
+    from factcheck.models import ClaimSource, ClaimStatus, PublicSearchEntry, Verdict
 
     def factory(article, phrase, *, rating="true", wording=None, claimant="", sources=(), explanation="Checked.", **extra):
         claim = make_claim(article, phrase, **extra)
@@ -141,6 +141,7 @@ def publish_claim(db, reviewer, editor, ratings):
         claim.claim_as_checked, claim.claimant = wording, claimant
         claim.published_verdict, claim.status, claim.first_published_at = verdict, ClaimStatus.PUBLISHED, now
         claim.save()
+        PublicSearchEntry.sync(claim)
         return claim
 
     return factory

@@ -163,3 +163,15 @@ def test_published_claim_keeps_its_status_through_an_edit(imported, reviewer, ed
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PUBLISHED and claim.is_public
     assert imported.body[claim.start : claim.end] == claim.quote
+
+
+def test_reanchoring_a_published_claim_keeps_it_searchable(imported, reviewer, editor, ratings, source):
+    from factcheck.ledger import ClaimFilterForm, filter_claims, published_claims
+    from tests.test_workflow import published
+
+    claim = published(claim_with(imported, "3.9%"), reviewer, editor, ratings["true"], source)
+    update_article_text(imported, "Update: " + TEXT)
+    claim.refresh_from_db()
+    form = ClaimFilterForm({"q": "unemployment"})
+    assert form.is_valid() and claim in filter_claims(published_claims(), form)
+    assert claim.search_entry.text.startswith(claim.quote.lower())

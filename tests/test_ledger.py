@@ -207,3 +207,25 @@ def test_public_edits_bump_the_generation(real_cache, article, publish_claim, ra
         before = ledger.cache_generation()
         change()
         assert ledger.cache_generation() != before
+
+
+def search_ids(text):
+    form = ClaimFilterForm({"q": text})
+    assert form.is_valid()
+    return list(filter_claims(published_claims(), form).values_list("pk", flat=True))
+
+
+def test_search_finds_published_words_only(claim, reviewer, editor, second_editor, ratings, source):
+    assert search_ids("inflation") == []
+    claim = published(claim, reviewer, editor, ratings["true"], source)
+    assert search_ids("INFLATION 2024") == [claim.pk]
+    assert search_ids("inflation zebra") == []
+    claim = workflow.open_correction(claim, editor, expected_version=claim.version, reason="Recheck.")
+    claim = workflow.update_claim(claim, editor, expected_version=claim.version, claim_as_checked="Secret zebra wording")
+    assert search_ids("zebra") == []  # a draft is never searchable
+    claim = workflow.submit_for_review(claim, editor, expected_version=claim.version)
+    claim = workflow.approve(claim, second_editor, expected_version=claim.version)
+    claim = workflow.publish(claim, second_editor, expected_version=claim.version)
+    assert search_ids("zebra") == [claim.pk]
+    workflow.unpublish(claim, editor, expected_version=claim.version, reason="Withdrawn.")
+    assert search_ids("zebra") == []

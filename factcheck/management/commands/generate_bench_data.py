@@ -34,6 +34,7 @@ from factcheck.models import (
     ANCHOR_CONTEXT_LENGTH,
     Article,
     Claim,
+    PublicSearchEntry,
     ClaimOrigin,
     ClaimSource,
     ClaimStatus,
@@ -570,6 +571,13 @@ class BenchGenerator:
                 )
             )
             self.set_first_published(published_ids)
+            current = {v.claim_id: v for v in verdicts if v.is_current}
+            public = set(published_ids)
+            PublicSearchEntry.objects.bulk_create(
+                [PublicSearchEntry(claim_id=claim.pk, text=PublicSearchEntry.text_for(claim, current[claim.pk]))
+                 for claim in claims if claim.pk in public],
+                batch_size=2000,
+            )
             # added_at is stamped "now" on insert; public pages list only sources added by approval.
             ClaimSource.objects.filter(claim_id__in=published_ids).update(
                 added_at=Subquery(
