@@ -145,7 +145,8 @@ def paginate(queryset: QuerySet[Claim], number: str | int | None, per_page: int)
     the database join every skipped row."""
     page = Paginator(queryset.values_list("pk", flat=True), per_page).get_page(number)
     ids = list(page.object_list)
-    by_pk = {claim.pk: claim for claim in queryset.filter(pk__in=ids)} if ids else {}
+    # The ids already passed the filters: fetching them by key must not run a search again.
+    by_pk = {claim.pk: claim for claim in published_claims().filter(pk__in=ids)} if ids else {}
     page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
     return page
 
