@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 
 from . import scoring
 from .datatypes import ClaimCandidate, ClaimKind, Value
@@ -32,7 +33,6 @@ from .lexicon import (
     IRREGULAR_PAST_FORMS,
     MEASURE_NOUNS,
     NON_PERSON_SUBJECTS,
-    NOT_ENTITY,
     PREPOSITIONS,
     RECORD_FOLLOWERS,
     REPORTING_VERBS,
@@ -188,30 +188,38 @@ def _drafts(text: str, min_score: float) -> Iterator[tuple[Tokens, _Draft, int, 
     values = find_values(text, tokens=tokens)
     value_starts = tuple([value.start for value in values])
     sentences = split_sentences(text)
-    names = _document_names(tokens, sentences)
+    starts = tokens.starts
+    # Token range of every sentence, found once: [first, last] inclusive.
+    firsts = [bisect_left(starts, start) for start, _ in sentences]
+    lasts = [bisect_left(starts, end) - 1 for _, end in sentences]
+    names = _document_names(tokens, firsts)
     screened = tuple(_screen_trigger_words(tokens.lower))
-    for sentence_start, sentence_end in sentences:
+    flags = scoring.word_flags(tokens.lower)
+    codes = _walk_codes(tokens.lower)
+    for (sentence_start, sentence_end), first, last in zip(sentences, firsts, lasts):
+        if last < first:
+            continue
         low = bisect_left(value_starts, sentence_start)
         high = bisect_left(value_starts, sentence_end)
-        sentence_values = [v for v in values[low:high] if v.end <= sentence_end]
-        for draft in _sentence_drafts(text, tokens, sentence_start, sentence_end, sentence_values, names, screened):
+        sentence_values = [v for v in values[low:high] if v.end <= sentence_end] if low < high else []
+        for draft in _sentence_drafts(
+            text, tokens, sentence_start, sentence_end, first, last, sentence_values, names, screened, flags, codes
+        ):
             if draft.score >= min_score:
                 yield tokens, draft, sentence_start, sentence_end
 
 
-def _document_names(tokens: Tokens, sentences: list[tuple[int, int]]) -> frozenset[str]:
+def _document_names(tokens: Tokens, sentence_firsts: list[int]) -> frozenset[str]:
     """Words the article capitalises inside sentences: names, even when one opens a sentence.
 
     "Critics said" opens a sentence with a common noun; "Sabalenka said" with a name.
     Only the rest of the article can tell them apart.
     """
-    capitalised = Counter(
-        lower for lower, capital in zip(tokens.lower, tokens.is_capital) if capital and lower not in NOT_ENTITY
-    )
+    capitalised = Counter(compress(tokens.lower, tokens.is_entity))  # capitalised, not a common word
     if not capitalised:
         return frozenset()
-    opener_indexes = (tokens.index_at_or_after(start) for start, _ in sentences)
-    openers = Counter(tokens.lower[index] for index in opener_indexes if index < len(tokens.lower))
+    lower = tokens.lower
+    openers = Counter([lower[index] for index in sentence_firsts if index < len(lower)])
     return frozenset(word for word, count in capitalised.items() if count > openers.get(word, 0))
 
 
@@ -220,18 +228,23 @@ def _candidate(
 ) -> ClaimCandidate:
     start = tokens.starts[draft.first]
     end = tokens.ends[draft.last]
+    values = draft.values
     return ClaimCandidate(
-        start=start,
-        end=end,
-        quote=text[start:end],
-        sentence_start=sentence_start,
-        sentence_end=sentence_end,
-        kind=draft.kind,
-        score=draft.score,
-        values=tuple(sorted(draft.values, key=lambda v: (v.start, v.end))),
-        prefix=text[max(0, start - CONTEXT_CHARS) : start],
-        suffix=text[end : end + CONTEXT_CHARS],
+        start,
+        end,
+        text[start:end],
+        sentence_start,
+        sentence_end,
+        draft.kind,
+        draft.score,
+        tuple(sorted(values, key=_value_order) if len(values) > 1 else values),
+        text[max(0, start - CONTEXT_CHARS) : start],
+        text[end : end + CONTEXT_CHARS],
     )
+
+
+def _value_order(value: Value) -> tuple[int, int]:
+    return value.start, value.end
 
 
 def _sentence_drafts(
@@ -239,48 +252,65 @@ def _sentence_drafts(
     tokens: Tokens,
     sentence_start: int,
     sentence_end: int,
+    first: int,
+    last: int,
     values: list[Value],
     names: frozenset[str],
     screened: Sequence[int],
+    flags: Sequence[int],
+    codes: Sequence[int],
 ) -> list[_Draft]:
-    first = tokens.index_at_or_after(sentence_start)
-    last = tokens.index_at_or_after(sentence_end) - 1
-    if last < first:
-        return []
-    triggers = _value_triggers(tokens, first, last, values)
-    covered = {i for t in triggers for i in range(t.first, t.last + 1)} if triggers else _NOTHING_COVERED
+    if values:
+        triggers = _value_triggers(tokens, first, last, values)
+        covered = {i for t in triggers for i in range(t.first, t.last + 1)} if triggers else _NOTHING_COVERED
+    else:
+        triggers, covered = [], _NOTHING_COVERED
     triggers += _word_triggers(tokens, first, last, covered, screened)
     if not triggers:
         return []
-    features = scoring.sentence_features(text, tokens, first, last, has_figure=bool(values))
-    limit = _max_key_chars(sentence_end - sentence_start)
-    if any(t.role == "report" for t in triggers):
+    features = scoring.sentence_features(text, tokens, first, last, bool(values), flags)
+    sentence_length = sentence_end - sentence_start
+    limit = _max_key_chars(sentence_length)
+    roles = [t.role for t in triggers]
+    if "report" in roles:
         quoted = _quoted_tokens(tokens, first, last)
         triggers = [_unquote_report(t) if t.role == "report" and t.first in quoted else t for t in triggers]
-    value_starts = frozenset(t.first for t in triggers if t.values)
+    value_starts = frozenset([t.first for t in triggers if t.values])
     drafts = []
     unnamed_source = False
+    lower = tokens.lower
+    explain_parts = scoring.explain_parts
     for trigger in triggers:
-        span_first, span_last = _grow(tokens, trigger, first, last, limit, value_starts)
-        context = scoring.ClaimContext(
-            base=trigger.base,
-            role=trigger.role,
-            has_value=bool(trigger.values),
-            span_entity=_has_entity(tokens, span_first, span_last, first, names),
-            vague_source=trigger.role == "report" and _vague_source(tokens, trigger, span_first, first, last, names),
-            measure_noun=trigger.kind == ClaimKind.COMPARISON
-            and not MEASURE_NOUNS.isdisjoint(tokens.lower[span_first : span_last + 1]),
+        span_first, span_last = _grow(tokens, codes, trigger, first, last, limit, value_starts)
+        role = trigger.role
+        vague_source = role == "report" and _vague_source(tokens, trigger, span_first, first, last, names)
+        reasons = explain_parts(
+            trigger.base,
+            role,
+            bool(trigger.values),
+            _has_entity(tokens, span_first, span_last, first, names),
+            vague_source,
+            trigger.kind == ClaimKind.COMPARISON and not MEASURE_NOUNS.isdisjoint(lower[span_first : span_last + 1]),
+            features,
+            tokens,
+            span_first,
+            span_last,
+            first,
+            last,
         )
-        reasons = scoring.explain_score(context, features, tokens, span_first, span_last, first, last)
-        if context.vague_source:
+        if vague_source:
             unnamed_source = True
         drafts.append(_Draft(span_first, span_last, trigger.kind, 0.0, list(trigger.values), reasons))
+    total = scoring.total
     for draft in drafts:
-        if unnamed_source and "unnamed source" not in draft.reasons and "base" in draft.reasons:
+        reasons = draft.reasons
+        if unnamed_source and "unnamed source" not in reasons and "base" in reasons:
             # "Critics argue they have barely dented ...": what an unnamed source claims.
-            draft.reasons["claimed by an unnamed source"] = -scoring.UNNAMED_CLAIM_PENALTY
-        draft.score = scoring.total(draft.reasons)
-    return _merge(tokens, drafts, _max_merged_chars(sentence_end - sentence_start))
+            reasons["claimed by an unnamed source"] = -scoring.UNNAMED_CLAIM_PENALTY
+        draft.score = total(reasons)
+    if len(drafts) < 2:
+        return drafts
+    return _merge(tokens, drafts, _max_merged_chars(sentence_length))
 
 
 def _quoted_tokens(tokens: Tokens, first: int, last: int) -> set[int]:
@@ -470,11 +500,12 @@ def _screen_trigger_words(lower: Sequence[str]) -> list[int]:
 
     Most words trigger nothing; a comprehension rules them out at C speed.
     """
-    return [
-        index
-        for index, word in enumerate(lower)
+    hits = {
+        word
+        for word in set(lower)
         if word in _TRIGGER_WORDS or word[-2:] == "ed" or word[-3:] == "est" or "est-" in word
-    ]
+    }
+    return list(compress(range(len(lower)), map(hits.__contains__, lower)))
 
 
 def _word_triggers(
@@ -681,20 +712,27 @@ _REACH: dict[str, tuple[int, int]] = {
 
 
 def _grow(
-    tokens: Tokens, trigger: _Trigger, first: int, last: int, limit: int, value_starts: frozenset[int]
+    tokens: Tokens,
+    codes: Sequence[int],
+    trigger: _Trigger,
+    first: int,
+    last: int,
+    limit: int,
+    value_starts: frozenset[int],
 ) -> tuple[int, int]:
-    left_reach, right_reach = _REACH[trigger.role]
-    if trigger.role == "value" and trigger.kind == ClaimKind.ORDINAL:
+    role = trigger.role
+    left_reach, right_reach = _REACH[role]
+    if role == "value" and trigger.kind == ClaimKind.ORDINAL:
         right_reach = 2
-    span_first = _walk_left(tokens, trigger.first, first, left_reach)
+    span_first = _walk_left(codes, trigger.first, first, left_reach)
     if span_first == trigger.first and _is_apposed_age(tokens, trigger, first):
-        span_first = _walk_left(tokens, trigger.first - 1, first, 3)  # "Paul Reid, 42": whose age
-    if trigger.role == "report" and span_first == trigger.first and _follows_quotation(tokens, trigger.first, first):
+        span_first = _walk_left(codes, trigger.first - 1, first, 3)  # "Paul Reid, 42": whose age
+    if role == "report" and span_first == trigger.first and _follows_quotation(tokens, trigger.first, first):
         right_reach = 4  # '"...," said Dr. Alison Grant': the speaker follows the verb
-    span_last = _walk_right(tokens, trigger.last, last, right_reach, trigger.role, value_starts=value_starts)
-    if trigger.role == "value" and span_first == first and trigger.kind == ClaimKind.DATE:
+    span_last = _walk_right(tokens, codes, trigger.last, last, right_reach, role, value_starts=value_starts)
+    if role == "value" and span_first == first and trigger.kind == ClaimKind.DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
-        span_last = _walk_right(tokens, span_last, last, 8, "event", cross_comma=True)
+        span_last = _walk_right(tokens, codes, span_last, last, 8, "event", cross_comma=True)
     return _fit(tokens, span_first, span_last, trigger, limit)
 
 
@@ -704,31 +742,60 @@ def _is_apposed_age(tokens: Tokens, trigger: _Trigger, first: int) -> bool:
     return tokens.raw[trigger.first - 1] == "," and tokens.is_capital[trigger.first - 2]
 
 
-def _walk_left(tokens: Tokens, index: int, floor: int, reach: int) -> int:
-    lower = tokens.lower
+# What the walks ask about a token, as bits computed once per distinct word (see
+# ``_walk_codes``): a tuple index and a bit test instead of several set lookups per step.
+_W_SOFT, _W_PERIOD, _W_HARD, _W_CLAUSE, _W_FIGURE_LEADER = 1, 2, 4, 8, 16
+_W_COPULA, _W_PREPOSITION, _W_DANGLING, _W_LEADING_DANGLING, _W_AUXILIARY, _W_RANGE = 32, 64, 128, 256, 512, 1024
+_W_MULTIPLIER_LINK = 2048  # "as", "than"
+
+
+def _walk_code(word: str) -> int:
+    return (
+        (word in _SOFT_PUNCT and _W_SOFT)
+        | (word == "." and _W_PERIOD)
+        | (word in _HARD_STOPS and _W_HARD)
+        | (word in CLAUSE_BREAKERS and _W_CLAUSE)
+        | (word in FIGURE_LEADERS and _W_FIGURE_LEADER)
+        | (word in COPULAS and _W_COPULA)
+        | (word in PREPOSITIONS and word != "of" and _W_PREPOSITION)
+        | (word in _DANGLING and _W_DANGLING)
+        | (word in _LEADING_DANGLING and _W_LEADING_DANGLING)
+        | (word in _AUXILIARY_ENDINGS and _W_AUXILIARY)
+        | (word in _RANGE_WORDS and _W_RANGE)
+        | (word in ("as", "than") and _W_MULTIPLIER_LINK)
+    )
+
+
+def _walk_codes(lower: Sequence[str]) -> tuple[int, ...]:
+    table = {word: _walk_code(word) for word in set(lower)}
+    return tuple(map(table.__getitem__, lower))
+
+
+def _walk_left(codes: Sequence[int], index: int, floor: int, reach: int) -> int:
     words = 0
     position = index
     while position > floor and words < reach:
-        token = lower[position - 1]
-        if token in _SOFT_PUNCT or token == ".":
+        code = codes[position - 1]
+        if code & (_W_SOFT | _W_PERIOD):
             # Inside a sentence a period belongs to an abbreviation: "Mr. Smith", "U.S."
             position -= 1
             continue
-        if token in _HARD_STOPS:
+        if code & _W_HARD:
             break
-        if token in CLAUSE_BREAKERS:
-            if words == 0 and token in FIGURE_LEADERS:
+        if code & _W_CLAUSE:
+            if words == 0 and code & _W_FIGURE_LEADER:
                 position -= 1  # "since 1994", "until the 4th" belong together
             break
         position -= 1
         words += 1
-    while position < index and lower[position] in _LEADING_DANGLING:
+    while position < index and codes[position] & _W_LEADING_DANGLING:
         position += 1  # not "of the advantages of member states", but "the advantages of ..."
     return position
 
 
 def _walk_right(
     tokens: Tokens,
+    codes: Sequence[int],
     index: int,
     ceiling: int,
     reach: int,
@@ -739,36 +806,36 @@ def _walk_right(
     lower = tokens.lower
     words = 0
     position = index
+    is_value = role == "value"
     while position < ceiling and words < reach:
-        token = lower[position + 1]
-        if token in _SOFT_PUNCT or (token == "." and position + 1 < ceiling):
+        code = codes[position + 1]
+        if code & _W_SOFT or (code & _W_PERIOD and position + 1 < ceiling):
             position += 1
             continue
-        if cross_comma and token == "," and words == 0:
+        if cross_comma and words == 0 and lower[position + 1] == ",":
             position += 1
             continue
-        if token in _HARD_STOPS:
+        if code & _W_HARD:
             break
-        if role == "value" and position + 1 in value_starts and not (words == 1 and lower[position] in _RANGE_WORDS):
+        if is_value and position + 1 in value_starts and not (words == 1 and codes[position] & _W_RANGE):
             break  # the next figure is another claim, unless this is a range: "from 13.8% to 15%"
-        if token in CLAUSE_BREAKERS and not (token == "that" and words <= 1 and role == "superlative"):
+        if code & _W_CLAUSE and not (words <= 1 and role == "superlative" and lower[position + 1] == "that"):
             break  # "the first time that ..." is one phrase; "said on the 3rd that ..." is two
-        if role == "value" and token in COPULAS:
+        if is_value and code & _W_COPULA:
             break  # "for 26 years | is only one of the secrets"
-        if token in PREPOSITIONS and token != "of" and not (role == "multiplier" and token in ("as", "than")):
-            if words >= 3 or (role == "value" and words >= 1):
+        if code & _W_PREPOSITION and not (role == "multiplier" and code & _W_MULTIPLIER_LINK):
+            if words >= 3 or (is_value and words >= 1):
                 break
         position += 1
         words += 1
     extra = 0
-    while lower[position] in _AUXILIARY_ENDINGS and position < ceiling and extra < 2:
+    while codes[position] & _W_AUXILIARY and position < ceiling and extra < 2:
         # "sanctions have not been | relaxed": an auxiliary needs its verb.
-        following = lower[position + 1]
-        if following in _HARD_STOPS or following in CLAUSE_BREAKERS:
+        if codes[position + 1] & (_W_HARD | _W_CLAUSE):
             break
         position += 1
         extra += 1
-    while position > index and (lower[position] in _DANGLING or lower[position] in _SOFT_PUNCT):
+    while position > index and codes[position] & (_W_DANGLING | _W_SOFT):
         # Never end a key phrase on a dangling "the" or "of".
         position -= 1
     return position

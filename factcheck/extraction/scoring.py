@@ -107,40 +107,68 @@ class SentenceFeatures:
     colored: bool  # has any hedge, future marker or opinion word
 
 
+_F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
+
+
+def word_flags(lower: Sequence[str]) -> tuple[int, ...]:
+    """Per token, a bit for every word list a sentence feature asks about.
+
+    Worked out once per distinct word, so that a sentence's features are one OR over its
+    tokens instead of a set and half a dozen set operations per sentence.
+    """
+    table: dict[str, int] = {}
+    for word in set(lower):
+        table[word] = (
+            (word in REPORTING_VERBS and _F_REPORT)
+            | (word in FIRST_SECOND_PERSON and _F_PERSON)
+            | (word in CAPTION_WORDS and _F_CAPTION)
+            | (word in _VERB_LIKE and _F_VERB)
+            | (word in GENERIC_ADVERBS and _F_GENERIC)
+            | (word in _COLOURING_WORDS and _F_COLOUR)
+            | (word in _QUOTE_MARKS and _F_QUOTE)
+        )
+    return tuple(map(table.__getitem__, lower))
+
+
 def sentence_features(
-    text: str, tokens: Tokens, first: int, last: int, has_figure: bool
+    text: str, tokens: Tokens, first: int, last: int, has_figure: bool, flags: Sequence[int] | None = None
 ) -> SentenceFeatures:
-    # Set operations on the sentence's words instead of a loop per token: this runs
-    # for every sentence of every article.
+    # One OR over per-token flags (see ``word_flags``) instead of a loop per token: this
+    # runs for every sentence of every article.
     words = tokens.lower[first : last + 1]
     raw = tokens.raw[first : last + 1]
-    word_set = set(words)
-    quote_marks = len(_QUOTE_MARKS.intersection(raw)) and sum(map(_QUOTE_MARKS.__contains__, raw))
-    word_count = sum(tokens.is_word[first : last + 1])
-    entity_count = sum(tokens.is_entity[first + 1 : last + 1])
-    opener = next((word for index, word in enumerate(words) if raw[index][0].isalnum() and not _is_label(raw, index)), "")
-    if raw and raw[0] in _QUOTE_MARKS:
-        opener = ""  # a sentence that opens with a quotation has its subject after it
-    has_verb = word_count > FRAGMENT_WORDS or not _VERB_LIKE.isdisjoint(word_set) or any(
+    mask = 0
+    for flag in set(flags[first : last + 1] if flags is not None else word_flags(words)):
+        mask |= flag
+    quote_marks = sum(map(_QUOTE_MARKS.__contains__, raw)) if mask & _F_QUOTE else 0
+    word_count = tokens.is_word[first : last + 1].count(True)
+    entity_count = tokens.is_entity[first + 1 : last + 1].count(True)
+    opener = ""
+    if raw and raw[0] not in _QUOTE_MARKS:  # a sentence that opens with a quotation has its subject after it
+        for index, token in enumerate(raw):
+            if token[0].isalnum() and not _is_label(raw, index):
+                opener = words[index]
+                break
+    has_verb = word_count > FRAGMENT_WORDS or mask & _F_VERB or any(
         _is_verb_like(word) or (index and words[index - 1] in _SUBJECT_PRONOUNS) for index, word in enumerate(words)
     )
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
     stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
     return SentenceFeatures(
-        is_question=stripped.endswith(("?", "\uff1f")),
-        has_exclamation=stripped.endswith(("!", "\uff01")),
-        has_figure=has_figure,
-        entity_count=entity_count,
-        attributed=entity_count > 0 and not REPORTING_VERBS.isdisjoint(word_set),
-        person_outside_quotes=0 if quote_marks else len(word_set & FIRST_SECOND_PERSON),
-        is_caption=_is_caption(sentence_text, word_count, len(word_set & CAPTION_WORDS)),
-        word_count=word_count,
-        has_quotation=quote_marks >= 2,
-        has_verb=has_verb,
-        vague_subject=opener in VAGUE_SUBJECTS,
-        imperative=opener in IMPERATIVE_OPENERS,
-        generic=not GENERIC_ADVERBS.isdisjoint(word_set),
-        colored=not _COLOURING_WORDS.isdisjoint(word_set),
+        stripped.endswith(("?", "\uff1f")),  # is_question
+        stripped.endswith(("!", "\uff01")),  # has_exclamation
+        has_figure,
+        entity_count,
+        entity_count > 0 and bool(mask & _F_REPORT),  # attributed
+        0 if quote_marks or not mask & _F_PERSON else len(FIRST_SECOND_PERSON.intersection(words)),
+        word_count <= 12 and bool(mask & _F_CAPTION) and _is_caption(sentence_text, word_count, 1),
+        word_count,
+        quote_marks >= 2,  # has_quotation
+        bool(has_verb),
+        opener in VAGUE_SUBJECTS,  # vague_subject
+        opener in IMPERATIVE_OPENERS,  # imperative
+        bool(mask & _F_GENERIC),  # generic
+        bool(mask & _F_COLOUR),  # colored
     )
 
 
@@ -213,20 +241,51 @@ def explain_score(
     sentence_last: int,
 ) -> dict[str, float]:
     """The signed contributions that add up to a claim's score."""
-    parts: dict[str, float] = {"base": claim.base}
-    if claim.span_entity:
+    return explain_parts(
+        claim.base,
+        claim.role,
+        claim.has_value,
+        claim.span_entity,
+        claim.vague_source,
+        claim.measure_noun,
+        features,
+        tokens,
+        first,
+        last,
+        sentence_first,
+        sentence_last,
+    )
+
+
+def explain_parts(
+    base: float,
+    role: str,
+    has_value: bool,
+    span_entity: bool,
+    vague_source: bool,
+    measure_noun: bool,
+    features: SentenceFeatures,
+    tokens: Tokens,
+    first: int,
+    last: int,
+    sentence_first: int,
+    sentence_last: int,
+) -> dict[str, float]:
+    """``explain_score`` with the fields of a ``ClaimContext`` as arguments (no object per claim)."""
+    parts: dict[str, float] = {"base": base}
+    if span_entity:
         parts["named entity"] = ENTITY_BONUS
     elif features.entity_count:
         parts["named entity nearby"] = NEARBY_ENTITY_BONUS
-    if features.has_figure and not claim.has_value:
+    if features.has_figure and not has_value:
         parts["figure in sentence"] = FIGURE_BONUS
-    if claim.measure_noun:
+    if measure_noun:
         parts["measured quantity"] = MEASURE_BONUS
-    if features.attributed and claim.role != "report":
+    if features.attributed and role != "report":
         parts["attributed"] = ATTRIBUTION_BONUS
-    if claim.vague_source:
+    if vague_source:
         parts["unnamed source"] = -VAGUE_SOURCE_PENALTY
-    elif claim.role == "report" and features.has_quotation:
+    elif role == "report" and features.has_quotation:
         parts["direct quotation"] = QUOTATION_BONUS
     if features.is_question:
         parts["question"] = -QUESTION_PENALTY
@@ -234,20 +293,20 @@ def explain_score(
         parts["exclamation"] = -EXCLAMATION_PENALTY
     if features.is_caption:
         parts["bare caption"] = -CAPTION_PENALTY
-    if features.person_outside_quotes and not claim.has_value and claim.role not in ("event", "comparison"):
+    if features.person_outside_quotes and not has_value and role not in ("event", "comparison"):
         # "I cut taxes for 3 million families", "you voted to repeal" are records to check.
         parts["first/second person"] = -PERSON_PENALTY
     if not features.has_verb and features.word_count <= FRAGMENT_WORDS:
         parts["fragment without a verb"] = -NO_VERB_PENALTY
-    if features.vague_subject and not claim.has_value:
+    if features.vague_subject and not has_value:
         parts["vague subject"] = -VAGUE_SUBJECT_PENALTY
     if features.imperative:
         parts["imperative"] = -IMPERATIVE_PENALTY
-    if features.generic and not claim.has_value:
+    if features.generic and not has_value:
         parts["generality"] = -GENERIC_PENALTY
-    if features.word_count < 3 and not claim.has_value:
+    if features.word_count < 3 and not has_value:
         parts["short"] = -SHORT_SENTENCE_PENALTY
-    if claim.role in ("report", "according"):
+    if role in ("report", "according"):
         # That someone said something is a fact even when what they said is opinion.
         return parts
     if not features.colored:

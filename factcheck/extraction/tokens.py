@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
 
 from .lexicon import NOT_ENTITY
 
@@ -14,9 +15,12 @@ from .lexicon import NOT_ENTITY
 # Chinese and Japanese are written without spaces: each ideograph or kana is a token,
 # so that a figure inside such text starts a token of its own.
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_WORD_RUN = rf"[^\W_{_CJK}]+"
-_TOKEN = re.compile(rf"{_WORD_RUN}(?:['\u2019.,-]{_WORD_RUN})*|[^\w\s]|[{_CJK}]")
+# Possessive quantifiers (Python 3.11+): a word run never gives characters back, which
+# spares the regex engine its backtracking bookkeeping and changes no match.
+_WORD_RUN = rf"[^\W_{_CJK}]++"
+_TOKEN = re.compile(rf"{_WORD_RUN}(?:['\u2019.,-]{_WORD_RUN})*+|[^\w\s]|[{_CJK}]")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_FIRST_CHAR = itemgetter(0)
 
 
 @dataclass(slots=True)
@@ -51,14 +55,16 @@ def tokenize(text: str) -> Tokens:
     parts = _TOKEN_SPLIT.split(text)
     offsets = list(accumulate(map(len, parts)))
     raw = tuple(parts[1::2])
-    lower = tuple([token.lower() for token in raw])
-    is_capital = tuple([token[0].isupper() for token in raw])
+    # map() over C functions, no Python-level loop per token.
+    lower = tuple(map(str.lower, raw))
+    heads = tuple(map(_FIRST_CHAR, raw))
+    is_capital = tuple(map(str.isupper, heads))
     return Tokens(
         starts=tuple(offsets[0::2][: len(raw)]),
         ends=tuple(offsets[1::2]),
         lower=lower,
         raw=raw,
-        is_word=tuple([token[0].isalnum() for token in raw]),
+        is_word=tuple(map(str.isalnum, heads)),
         is_capital=is_capital,
         is_entity=tuple([capital and word not in NOT_ENTITY for capital, word in zip(is_capital, lower)]),
     )

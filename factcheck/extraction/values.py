@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from .datatypes import Value
 from .tokens import Tokens, tokenize
@@ -86,6 +87,28 @@ _VALUE_PATTERN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# The branches of _VALUE_PATTERN that can match at a digit, in the same order, with
+# _NUMBER narrowed to _DIGITS: at a digit it finds exactly what the full pattern finds,
+# without trying the month, weekday and number-word alternations first.
+_DIGIT_VALUE_PATTERN = re.compile(
+    rf"""
+    (?P<money>{_DIGITS}(?:\s{_FULL_SCALE})?\s(?:US\s)?(?:{_CURRENCY_WORD})\b)
+    |(?P<percent>{_DIGITS}{_PERCENT})
+    |(?P<date_dmy>{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR}\b)?)
+    |(?P<clock>(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|(?:1[0-2]|0?[1-9])\.[0-5][0-9](?=\s?[ap]\.?m\.?))(?:\s?[ap]\.?m\.?|\s?GMT|\s?UTC|\s?CET)?(?![0-9]))
+    |(?P<date_iso>{_YEAR}-[01][0-9]-[0-3][0-9]\b)
+    |(?P<decade>(?:1[0-9]|20)[0-9]0s\b)
+    |(?P<duration>{_DIGITS}[\s-](?:{_DURATION_UNIT})\b)
+    |(?P<times>{_DIGITS}[\s-](?:times|fold)\b)
+    |(?P<measure>{_DIGITS}\s?(?:{_MEASURE_UNIT})(?![\w/]))
+    |(?P<ordinal_digits>[0-9]{{1,4}}(?:st|nd|rd|th)\b)
+    |(?P<score>[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}(?:,\s[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}){{0,6}}(?![0-9]))
+    |(?P<number>{_DIGITS}(?:\s{_FULL_SCALE}\b)?)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_ASCII_DIGITS = frozenset("0123456789")
+
 # Figures glued to letters ("A4", "G7", "COVID-19", "x86") are names, not values.
 _GLUED_BEFORE = re.compile(r"[\w$\u00a3\u20ac\u00a5./-]")
 _WORD_AFTER = re.compile(r"\s?([A-Za-z][A-Za-z-]{0,24})")
@@ -126,18 +149,17 @@ def find_values(text: str, start: int = 0, end: int | None = None, tokens: Token
     starts = tokens.starts
     first = tokens.index_at_or_after(start)
     # Cheap screen first (a comprehension runs at C speed): most tokens cannot start a figure.
-    screened = [
-        index
-        for index, word in enumerate(lower[first:], first)
-        if word[0] in _START_CHARS or word in _VALUE_STARTERS or "-" in word
-    ]
+    # Decided once per distinct word, then looked up per token.
+    starters = {word for word in set(lower[first:]) if word[0] in _START_CHARS or word in _VALUE_STARTERS or "-" in word}
+    screened = list(compress(range(first, len(lower)), map(starters.__contains__, lower[first:])))
     for index in screened:
         position = starts[index]
         if position >= end:
             break
         if position < covered_until or not _may_start_value(tokens, index):
             continue
-        match = _VALUE_PATTERN.match(text, position, end)
+        pattern = _DIGIT_VALUE_PATTERN if lower[index][0] in _ASCII_DIGITS else _VALUE_PATTERN
+        match = pattern.match(text, position, end)
         if match is None or _glued_to_word(text, match.start(), match.end()):
             continue
         value = _read(text, match)
