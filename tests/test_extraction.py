@@ -483,3 +483,78 @@ def test_abbreviations_stay_inside_key_phrases():
 )
 def test_named_sources_behind_appositions_or_adverbs_are_sources(text):
     assert any(c.kind == ClaimKind.QUOTATION or "said" in c.quote for c in extract_claims(text))
+
+
+# --- patterns found on the development set ---------------------------------------------------
+
+
+def test_a_headline_announcing_a_decision_is_a_claim():
+    assert quotes("Schools to ban mobile phones") == ["Schools to ban mobile phones"]
+    # Not in running text, and not after a word that cannot be a subject.
+    assert quotes("How to ban mobile phones") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scientists say warmer seas make such storms more intense.",
+        "Researchers believe the lake dried up about 4,000 years ago.",
+    ],
+)
+def test_researchers_are_a_source(text):
+    claims = extract_claims(text)
+    assert claims and all(c.score >= DEFAULT_MIN_SCORE for c in claims)
+
+
+def test_critics_and_every_politician_remain_unnamed_sources():
+    assert quotes("Critics say that is not nearly enough.") == []
+    assert quotes("Every politician in this country says they want more homes.") == []
+
+
+def test_the_month_may_is_not_a_hedge():
+    claims = extract_claims("The competition authority approved the Nordmark deal in May.")
+    assert claims
+    text = "The competition authority may approve the Nordmark deal."
+    assert all(c.score < DEFAULT_MIN_SCORE for c in extract_claims(text))
+
+
+def test_a_tag_question_states_a_record():
+    assert quotes("But you voted to repeal the Affordable Care Act, didn't you?") == [
+        "you voted to repeal the Affordable Care Act"
+    ]
+    assert quotes("Did you vote to repeal the Affordable Care Act?") == []
+
+
+def test_a_perfect_tense_names_the_speaker_but_a_passive_does_not():
+    assert quotes("Congresswoman Price, you have said you would protect coverage.") == ["you have said"]
+    assert quotes("Prices are said to be rising.") == []
+
+
+def test_a_bullet_item_with_a_name_is_a_claim():
+    text = "Here are the key points:\n- A ban on AI systems that score citizens on their social behaviour."
+    assert "A ban on AI systems" in quotes(text)
+    assert quotes("- Great food and friendly staff") == []
+
+
+def test_a_moderators_framing_scores_lower():
+    framing = extract_claims("MODERATOR: Ms. Okafor, you've promised free buses.", min_score=0)
+    candidate = extract_claims("Ms. Okafor, you've promised free buses.", min_score=0)
+    assert framing and candidate and framing[0].score < candidate[0].score
+    # A figure the moderator cites is still a claim.
+    assert quotes("MODERATOR: Governor, your ticket wants a 10% tariff on all imports.")
+
+
+def test_a_sentence_opening_with_a_question_word_is_vague():
+    assert quotes("What matters now is how fast emissions fall.") == []
+
+
+def test_a_time_of_day_can_end_a_sentence():
+    from factcheck.extraction import split_sentences
+
+    text = "MPs have been debating the bill since 9 a.m. Stay with us for the result."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "MPs have been debating the bill since 9 a.m.",
+        "Stay with us for the result.",
+    ]
+    text = "The polls close at 10 p.m. Tuesday."
+    assert len(split_sentences(text)) == 1

@@ -98,6 +98,8 @@ def _word_groups() -> dict[str, int]:
 
 _WORD_GROUPS = _word_groups()
 _AUXILIARIES = frozenset("has have had was were been be is are being".split())
+# "are said to", "was described as": no source; "you have said", "she had claimed" name one.
+_PASSIVE_AUXILIARIES = frozenset("was were been be is are being".split())
 _STATEMENT_COPULAS = frozenset("is are was were remains remained".split())
 # "is to", "was that", "is not": an infinitive, a cleft or a negation says too little alone.
 _COPULA_FOLLOWERS_TO_SKIP = frozenset("to that it this there so".split())
@@ -267,7 +269,10 @@ def _sentence_drafts(
         triggers, covered = [], _NOTHING_COVERED
     triggers += _word_triggers(tokens, first, last, covered, screened)
     if not triggers:
-        return []
+        bullet = _bullet_trigger(tokens, first, last)
+        if bullet is None:
+            return []
+        triggers = [bullet]
     features = scoring.sentence_features(text, tokens, first, last, bool(values), flags)
     sentence_length = sentence_end - sentence_start
     limit = _max_key_chars(sentence_length)
@@ -311,6 +316,26 @@ def _sentence_drafts(
     if len(drafts) < 2:
         return drafts
     return _merge(tokens, drafts, _max_merged_chars(sentence_length))
+
+
+_BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
+_BULLET_MIN_TOKENS = 5
+
+
+def _bullet_trigger(tokens: Tokens, first: int, last: int) -> _Trigger | None:
+    """"- A ban on AI systems that score citizens": a list item states what a text contains.
+
+    Only for an item nothing else triggered in; it scores as a status and needs a name or
+    a figure beside it to pass.
+    """
+    if tokens.raw[first] not in _BULLETS or last - first + 1 < _BULLET_MIN_TOKENS:
+        return None
+    index = first + 1
+    while index < last and tokens.lower[index] in _DETERMINERS:
+        index += 1
+    if not tokens.raw[index][:1].isalpha():
+        return None
+    return _Trigger(index, index, ClaimKind.STATUS, scoring.BASE_STATUS, "status")
 
 
 def _quoted_tokens(tokens: Tokens, first: int, last: int) -> set[int]:
@@ -375,7 +400,7 @@ def _vague_source(
         return False  # "a company spokesperson", "the ministry"
     if words and words[0] in INDEFINITES:
         return True  # "a counsellor in a Dublin school", "one father": nobody to ask
-    if previous in _AUXILIARIES or previous.endswith(("'s", "\u2019s")):
+    if previous in _PASSIVE_AUXILIARIES or previous.endswith(("'s", "\u2019s")):
         return True  # "are said to be", "were described as": passive, no source named
     if not words and previous in (",", "\u2014", "\u2013"):
         # "Wang Xiaoquan, a researcher at ..., believes": named before an apposition.
@@ -522,7 +547,7 @@ def _word_triggers(
         trigger = (
             (groups & _G_SUPERLATIVE and _superlative_trigger(tokens, index, first, word))
             or (groups & _G_COMPARISON and _comparison_trigger(word, index))
-            or (groups & _G_EVENT and _event_trigger(tokens, index, first, word))
+            or (groups & _G_EVENT and _event_trigger(tokens, index, first, last, word))
             or (groups & _G_REPORT and _report_trigger(tokens, index, first, last, word))
             or (groups & _G_STATUS and _status_trigger(tokens, index, first, last, word))
         )
@@ -590,10 +615,13 @@ def _comparison_trigger(word: str, index: int) -> _Trigger | None:
     return None
 
 
-def _event_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger | None:
+def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str) -> _Trigger | None:
     if _is_name(tokens, index, first):
         return None
     previous = tokens.lower[index - 1] if index > first else ""
+    if previous == "to" and _is_headline_plan(tokens, index, first, last):
+        # "Schools to ban mobile phones", "U.K. to station troops": a decision, headline style.
+        return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
     if word in EVENT_VERBS:
         if previous in _INFINITIVE_MARKERS:
             return None
@@ -602,6 +630,18 @@ def _event_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigge
         # Present tense after a plural or named subject: "Residents protest", "Democrats win".
         return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
     return None
+
+
+_SENTENCE_FINAL = frozenset(".!?\u2026\"'\u201d\u2019)\u3002\uff01\uff1f")
+_HEADLINE_MAX_TOKENS = 14
+
+
+def _is_headline_plan(tokens: Tokens, index: int, first: int, last: int) -> bool:
+    """'<subject> to <verb>' in a line without final punctuation: a headline's announced decision."""
+    if index - 2 < first or last - first + 1 > _HEADLINE_MAX_TOKENS or tokens.raw[last] in _SENTENCE_FINAL:
+        return False
+    subject = tokens.lower[index - 2]
+    return subject[:1].isalpha() and subject not in _NOT_SUBJECTS
 
 
 def _has_plural_subject(tokens: Tokens, index: int, first: int) -> bool:

@@ -333,8 +333,13 @@ BELIEF_VERBS = _words("believe believes believed think thinks feel feels expect 
 OBLIGATION_WORDS = _words("must should ought")
 
 # Roles that name a source well enough even without a name: "a company spokesperson said".
+# Researchers are a source of that kind ("scientists say warmer seas make storms more
+# intense" reports a finding); critics, campaigners and forecasters are not (VAGUE_SOURCES).
 SOURCE_ROLES = _words(
     """
+    scientists researchers astronomers physicists biologists geologists chemists
+    climatologists meteorologists seismologists epidemiologists virologists archaeologists
+    historians statisticians doctors physicians
     spokesperson spokesman spokeswoman official officials minister ministry lawyer lawyers
     attorney prosecutor prosecutors police government company statement report court judge
     department agency office commission council board regulator bank president chairman
@@ -381,6 +386,7 @@ VAGUE_SUBJECTS = _words(
     """
     many some few several others most critics nobody everyone everybody somebody someone people
     anyone all both fans observers analysts experts such
+    what why how
     """
 )
 
@@ -484,7 +490,7 @@ ENUMERATION_ORDINALS = frozenset("first second third fourth fifth firstly second
 NON_PERSON_SUBJECTS = frozenset("this that it its these those which what that's it's there".split())
 
 # Determiners of an unnamed source: "a counsellor", "one father", "some experts".
-INDEFINITES = frozenset("a an one some many several few most".split())
+INDEFINITES = frozenset("a an one some many several few most every".split())
 
 # Words of photo credits and captions.
 CAPTION_WORDS = frozenset(

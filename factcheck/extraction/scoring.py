@@ -6,6 +6,7 @@ Every weight is named here so that a reviewer can see why a claim scored as it d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,10 +79,19 @@ PERSON_PENALTY = 0.05
 CAPTION_PENALTY = 0.45
 EXCLAMATION_PENALTY = 0.12
 SHORT_SENTENCE_PENALTY = 0.15
+HOST_PENALTY = 0.1
 
 # How far around the key phrase a hedge or an opinion word still colours the claim.
 CONTEXT_TOKENS = 4
 
+# "You voted to repeal it, didn't you?": a statement with a tag, not an open question.
+_TAG_QUESTION = re.compile(
+    r",\s*(?:\w+n['\u2019]t|is|are|was|were|do|does|did|has|have|had|will|would|can|could)"
+    r"\s+(?:not\s+)?(?:you|he|she|it|they|we|i|there)\s*\?$",
+    re.IGNORECASE,
+)
+# Transcript labels of whoever chairs a debate or an interview (upper case, before a colon).
+_HOST_LABELS = frozenset("MODERATOR MODERATORS PRESENTER HOST CHAIR CHAIRMAN CHAIRWOMAN INTERVIEWER Q".split())
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
 _COMPARATIVE_MARKERS = frozenset("as more less most least".split())
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u00ab\u00bb")
@@ -105,6 +115,7 @@ class SentenceFeatures:
     imperative: bool
     generic: bool
     colored: bool  # has any hedge, future marker or opinion word
+    host_turn: bool = False  # "MODERATOR: ...": the host frames a question, claims little
 
 
 _F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
@@ -155,7 +166,7 @@ def sentence_features(
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
     stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
     return SentenceFeatures(
-        stripped.endswith(("?", "\uff1f")),  # is_question
+        stripped.endswith(("?", "\uff1f")) and not _TAG_QUESTION.search(stripped),  # is_question
         stripped.endswith(("!", "\uff01")),  # has_exclamation
         has_figure,
         entity_count,
@@ -169,6 +180,7 @@ def sentence_features(
         opener in IMPERATIVE_OPENERS,  # imperative
         bool(mask & _F_GENERIC),  # generic
         bool(mask & _F_COLOUR),  # colored
+        len(raw) > 1 and raw[1] == ":" and raw[0] in _HOST_LABELS,  # host_turn
     )
 
 
@@ -287,6 +299,8 @@ def explain_parts(
         parts["unnamed source"] = -VAGUE_SOURCE_PENALTY
     elif role == "report" and features.has_quotation:
         parts["direct quotation"] = QUOTATION_BONUS
+    if features.host_turn:
+        parts["moderator's turn"] = -HOST_PENALTY
     if features.is_question:
         parts["question"] = -QUESTION_PENALTY
     if features.has_exclamation:
@@ -315,7 +329,7 @@ def explain_parts(
     high = min(sentence_last, last + CONTEXT_TOKENS)
     window = tokens.lower[low : high + 1]
     window_set = set(window)
-    if not HEDGES.isdisjoint(window_set) and _has_hedge(window):
+    if not HEDGES.isdisjoint(window_set) and _has_hedge(window, tokens.raw, low, sentence_first):
         parts["hedge / speculation"] = -(
             ATTRIBUTED_HEDGE_PENALTY if features.attributed else HEDGE_PENALTY
         )
@@ -333,10 +347,12 @@ def explain_parts(
     return parts
 
 
-def _has_hedge(window: Sequence[str]) -> bool:
+def _has_hedge(window: Sequence[str], raw: Sequence[str] = (), offset: int = 0, sentence_first: int = 0) -> bool:
     for position, word in enumerate(window):
         if word in HEDGES:
             if word == "likely" and position and window[position - 1] in _COMPARATIVE_MARKERS:
                 continue  # "twice as likely": a comparison, not a hedge
+            if word == "may" and raw and offset + position > sentence_first and raw[offset + position] == "May":
+                continue  # "approved the deal in May": the month, not the modal
             return True
     return False

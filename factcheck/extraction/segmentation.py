@@ -43,6 +43,14 @@ _WHITESPACE = " \t\n\r\f\v\u00a0\u2028\u2029\u3000\u200b\x00"
 # Every character str.isspace() accepts, plus zero-width space and NUL: trimmed from spans.
 _STRIPPABLE = "".join(sorted({chr(code) for code in range(0x3001) if chr(code).isspace()} | set(_WHITESPACE)))
 _PREV_TOKEN_WINDOW = 40
+_TIME_FOLLOWERS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    gmt utc bst cet cest est edt pst pdt cst cdt mst mdt et pt ct ist jst aest local
+    """.split()
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -169,6 +177,10 @@ def _period_ends_sentence(text: str, period: int, next_word: str) -> bool:
     if len(bare) == 1 and bare.isalpha():
         # An initial ("J. K. Rowling") unless a typical opener follows.
         return opener
+    if bare in ("a.m", "p.m"):
+        # "since 9 a.m. Stay with us": a capitalised word after a time starts a sentence,
+        # unless it goes with the time ("9 a.m. Tuesday", "10 p.m. GMT").
+        return opener or (next_word[:1].isupper() and next_word.rstrip(".").lower() not in _TIME_FOLLOWERS)
     if bare in MAYBE_FINAL_ABBREVIATIONS or _is_dotted_abbreviation(bare):
         return opener
     return True
