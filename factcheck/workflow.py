@@ -295,7 +295,7 @@ def publish(claim: Claim, user: User) -> set[str]:
     verdict._history_user = user
     verdict.save(update_fields=["published_at", "updated_at"])
     for correction in claim.corrections.filter(verdict=verdict, published_at__isnull=True):
-        correction.what_changed = describe_change(previous, verdict, claim)
+        correction.what_changed = describe_change(previous, verdict)
         correction.published_at = now
         correction.save(update_fields=["what_changed", "published_at"])
     claim.published_verdict = verdict
@@ -365,7 +365,7 @@ def restore(claim: Claim, user: User) -> set[str]:
     return {"status", "dismissal_reason"}
 
 
-def describe_change(previous: Verdict | None, new: Verdict, claim: Claim) -> str:
+def describe_change(previous: Verdict | None, new: Verdict) -> str:
     if previous is None:
         return "The verdict was published again."
     changes = []
