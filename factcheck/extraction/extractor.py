@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
-from . import scoring
+from . import scoring, sentence_model
 from .datatypes import ClaimCandidate, ClaimKind, Value
 from .lexicon import (
     BELIEF_VERBS,
@@ -48,7 +48,7 @@ from .segmentation import split_sentences
 from .tokens import Tokens, tokenize
 from .values import find_values
 
-DEFAULT_MIN_SCORE = 0.5
+DEFAULT_MIN_SCORE = 0.4
 CONTEXT_CHARS = 32
 
 # Key phrases stay well under the length a reader takes in at a glance.
@@ -112,7 +112,7 @@ _ORDINAL_IDIOMS = frozenset(
     (ordinal, noun)
     for ordinal, nouns in (
         ("third", "party parties world way wheel"),
-        ("first", "lady aid glance sight hand"),
+        ("first", "lady aid glance sight hand up"),
         ("second", "hand thoughts nature opinion"),
     )
     for noun in nouns.split()
@@ -198,6 +198,7 @@ def _drafts(text: str, min_score: float) -> Iterator[tuple[Tokens, _Draft, int, 
     screened = tuple(_screen_trigger_words(tokens.lower))
     flags = scoring.word_flags(tokens.lower)
     codes = _walk_codes(tokens.lower)
+    wording = sentence_model.token_weights(tokens.lower)
     for (sentence_start, sentence_end), first, last in zip(sentences, firsts, lasts):
         if last < first:
             continue
@@ -205,7 +206,7 @@ def _drafts(text: str, min_score: float) -> Iterator[tuple[Tokens, _Draft, int, 
         high = bisect_left(value_starts, sentence_end)
         sentence_values = [v for v in values[low:high] if v.end <= sentence_end] if low < high else []
         for draft in _sentence_drafts(
-            text, tokens, sentence_start, sentence_end, first, last, sentence_values, names, screened, flags, codes
+            text, tokens, sentence_start, sentence_end, first, last, sentence_values, names, screened, flags, codes, wording
         ):
             if draft.score >= min_score:
                 yield tokens, draft, sentence_start, sentence_end
@@ -261,6 +262,7 @@ def _sentence_drafts(
     screened: Sequence[int],
     flags: Sequence[int],
     codes: Sequence[int],
+    wording_weights: tuple[Sequence[float], Sequence[float]],
 ) -> list[_Draft]:
     if values:
         triggers = _value_triggers(tokens, first, last, values)
@@ -307,8 +309,14 @@ def _sentence_drafts(
             unnamed_source = True
         drafts.append(_Draft(span_first, span_last, trigger.kind, 0.0, list(trigger.values), reasons))
     total = scoring.total
+    word_weights, pair_weights = wording_weights
+    wording = scoring.wording_part(
+        sentence_model.sentence_logit(word_weights, pair_weights, first, last, features.word_count)
+    )
     for draft in drafts:
         reasons = draft.reasons
+        if wording:
+            reasons["sentence wording"] = wording
         if unnamed_source and "unnamed source" not in reasons and "base" in reasons:
             # "Critics argue they have barely dented ...": what an unnamed source claims.
             reasons["claimed by an unnamed source"] = -scoring.UNNAMED_CLAIM_PENALTY
@@ -453,6 +461,8 @@ def _value_triggers(tokens: Tokens, first: int, last: int, values: list[Value]) 
 
 def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -> tuple[ClaimKind, float] | None:
     word = tokens.lower[index]
+    if _is_digit_group(tokens, index):
+        return None
     if value.kind == "percentage":
         return ClaimKind.PERCENTAGE, scoring.BASE_PERCENTAGE
     if value.kind == "money":
@@ -511,9 +521,25 @@ def _is_enumeration(tokens: Tokens, index: int, sentence_first: int) -> bool:
     # "First, more iron in politics": a list marker, not a claim of rank.
     if tokens.lower[index] not in ENUMERATION_ORDINALS:
         return False
-    at_start = index == sentence_first
-    followed_by_comma = index + 1 < len(tokens.raw) and tokens.raw[index + 1] in (",", ":")
-    return at_start and followed_by_comma or (index > 0 and tokens.lower[index - 1] == "at")
+    at_start = index == sentence_first or _after_speaker_label(tokens, index, sentence_first)
+    following = tokens.raw[index + 1] if index + 1 < len(tokens.raw) else ""
+    # "First, ...", "HOST: First up, ...": the order of business, not a rank.
+    return at_start and following in (",", ":", "up") or (index > 0 and tokens.lower[index - 1] == "at")
+
+
+def _after_speaker_label(tokens: Tokens, index: int, sentence_first: int) -> bool:
+    # "HOST: First ...", "DEV, DANDENONG: ..." : the token right after a transcript label.
+    if index - sentence_first < 2 or tokens.raw[index - 1] != ":":
+        return False
+    return all(token.isupper() or token == "," for token in tokens.raw[sentence_first : index - 1])
+
+
+def _is_digit_group(tokens: Tokens, index: int) -> bool:
+    # "1300 365 227", "020 7946 0958": a phone number, written in groups of bare digits.
+    lower = tokens.lower
+    if not lower[index].isdigit():
+        return False
+    return (index + 1 < len(lower) and lower[index + 1].isdigit()) or (index > 0 and lower[index - 1].isdigit())
 
 
 def _is_list_number(tokens: Tokens, index: int, sentence_first: int) -> bool:

@@ -308,7 +308,7 @@ ROLE_WORDS = _words(
     """
 )
 
-COPULAS = _words("is are was were has have had been remains remained became becomes serves served")
+COPULAS = _words("is are was were has have had been remain remains remained became becomes serves served")
 
 # Modal verbs and hedges: speculation and hypotheticals. Forecasts and plans are not
 # here: "the IMF forecast 3.1%" and "the plan aims to cut" are checkable attributions.
@@ -375,6 +375,16 @@ STRONG_OPINION_WORDS = _words(
 )
 
 FIRST_SECOND_PERSON = _words("i me my mine we us our ours you your yours let's")
+
+# "my mum waited nine hours", "my name is": a private life, which nobody can check.
+PERSONAL_NOUNS = _words(
+    """
+    mum mom mother dad father parents son sons daughter daughters kids children child baby
+    husband wife partner brother sister nephew niece grandmother grandfather grandson
+    granddaughter grandma grandpa granddad nan aunt uncle cousin family friend friends
+    neighbour neighbours neighbor neighbors name boyfriend girlfriend shop bill
+    """
+)
 
 # Adverbs of frequency and generality: "science rarely settles such questions".
 GENERIC_ADVERBS = _words(

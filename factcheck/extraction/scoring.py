@@ -24,6 +24,7 @@ from .lexicon import (
     IRREGULAR_PAST_FORMS,
     OBLIGATION_WORDS,
     OPINION_WORDS,
+    PERSONAL_NOUNS,
     REPORTING_VERBS,
     STRONG_OPINION_WORDS,
     VAGUE_SUBJECTS,
@@ -76,6 +77,7 @@ OPINION_PENALTY = 0.1
 STRONG_OPINION_PENALTY = 0.22
 MAX_OPINION_PENALTY = 0.45
 PERSON_PENALTY = 0.05
+PERSONAL_PENALTY = 0.2
 CAPTION_PENALTY = 0.45
 EXCLAMATION_PENALTY = 0.12
 SHORT_SENTENCE_PENALTY = 0.15
@@ -83,6 +85,11 @@ HOST_PENALTY = 0.1
 
 # How far around the key phrase a hedge or an opinion word still colours the claim.
 CONTEXT_TOKENS = 4
+
+# The sentence wording model (``sentence_model``): its log-odds, scaled and capped, is one
+# signed part of every claim's score in the sentence.
+WORDING_WEIGHT = 0.05
+WORDING_CAP = 0.2
 
 # "You voted to repeal it, didn't you?": a statement with a tag, not an open question.
 _TAG_QUESTION = re.compile(
@@ -116,6 +123,7 @@ class SentenceFeatures:
     generic: bool
     colored: bool  # has any hedge, future marker or opinion word
     host_turn: bool = False  # "MODERATOR: ...": the host frames a question, claims little
+    personal: bool = False  # "my mum waited nine hours": a private life
 
 
 _F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
@@ -172,15 +180,17 @@ def sentence_features(
         entity_count,
         entity_count > 0 and bool(mask & _F_REPORT),  # attributed
         0 if quote_marks or not mask & _F_PERSON else len(FIRST_SECOND_PERSON.intersection(words)),
-        word_count <= 12 and bool(mask & _F_CAPTION) and _is_caption(sentence_text, word_count, 1),
+        (word_count <= 12 and bool(mask & _F_CAPTION) and _is_caption(sentence_text, word_count, 1))
+        or (not has_verb and _is_dateline(raw, word_count)),
         word_count,
         quote_marks >= 2,  # has_quotation
         bool(has_verb),
         opener in VAGUE_SUBJECTS,  # vague_subject
-        opener in IMPERATIVE_OPENERS,  # imperative
+        opener in IMPERATIVE_OPENERS or "please" in words,  # imperative: "First speaker, please state ..."
         bool(mask & _F_GENERIC),  # generic
         bool(mask & _F_COLOUR),  # colored
         len(raw) > 1 and raw[1] == ":" and raw[0] in _HOST_LABELS,  # host_turn
+        bool(mask & _F_PERSON) and _is_personal(words),
     )
 
 
@@ -201,6 +211,19 @@ def _is_verb_like(word: str) -> bool:
 def _is_label(raw: Sequence[str], index: int) -> bool:
     # Transcript speaker labels ("MODERATOR:") do not open the statement.
     return raw[index].isupper() and len(raw[index]) > 1 and index + 1 < len(raw) and (raw[index + 1] == ":" or raw[index + 1].isupper())
+
+
+def _is_personal(words: Sequence[str]) -> bool:
+    for index, word in enumerate(words[:-1]):
+        # "my mum", "my late father"
+        if word == "my" and (words[index + 1] in PERSONAL_NOUNS or (index + 2 < len(words) and words[index + 2] in PERSONAL_NOUNS)):
+            return True
+    return False
+
+
+def _is_dateline(raw: Sequence[str], word_count: int) -> bool:
+    # "BERLIN, 17 September", "LAGOS —": where and when a story was filed, not a claim.
+    return word_count <= 6 and len(raw) > 1 and len(raw[0]) > 1 and raw[0].isupper() and raw[1] in (",", "\u2014", "\u2013")
 
 
 def _is_caption(sentence: str, word_count: int, caption_words: int) -> bool:
@@ -318,6 +341,8 @@ def explain_parts(
         parts["imperative"] = -IMPERATIVE_PENALTY
     if features.generic and not has_value:
         parts["generality"] = -GENERIC_PENALTY
+    if features.personal:
+        parts["personal anecdote"] = -PERSONAL_PENALTY
     if features.word_count < 3 and not has_value:
         parts["short"] = -SHORT_SENTENCE_PENALTY
     if role in ("report", "according"):
@@ -345,6 +370,12 @@ def explain_parts(
     if opinion:
         parts["opinion"] = -min(MAX_OPINION_PENALTY, opinion)
     return parts
+
+
+def wording_part(log_odds: float) -> float:
+    """The score part the sentence wording model contributes, from its log-odds."""
+    part = max(-WORDING_CAP, min(WORDING_CAP, WORDING_WEIGHT * log_odds))
+    return int(part * 1000 + (0.5 if part >= 0 else -0.5)) / 1000
 
 
 def _has_hedge(window: Sequence[str], raw: Sequence[str] = (), offset: int = 0, sentence_first: int = 0) -> bool:

@@ -1,0 +1,94 @@
+"""A learned second opinion on a sentence: how much its wording sounds like a checkable claim.
+
+The rules in ``extractor`` find *where* a fact sits (a figure, an event verb, an
+attribution); they are blind to the register of a sentence. In a debate, "He has never
+offered a plan" is a claim and "We have to protect our seniors" is not, although both
+are built from ordinary words. A logistic regression over the sentence's words and word
+pairs, trained on labeled sentences (``train_sentence_model``), supplies that judgement as
+one signed, named part of a claim's score ("sentence wording").
+
+Pure Python, no dependencies: the weights are dicts in ``_sentence_weights`` written by the
+trainer; a text's tokens are looked up once, and a sentence's score is two sums of slices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import repeat
+from math import exp
+
+from ._sentence_weights import BIAS, PAIRS, WORDS
+
+NUMBER = "<num>"
+# Sentence length in words, bucketed: very short turns ("Thank you.") are rarely claims.
+_LENGTH_BUCKETS = ((3, "<len:1-3>"), (6, "<len:4-6>"), (12, "<len:7-12>"), (25, "<len:13-25>"))
+_LONG = "<len:26+>"
+_ZEROS = repeat(0.0)
+
+
+def normal_words(lower: Sequence[str]) -> tuple[str, ...]:
+    """Lower-cased tokens as the model sees them: every figure is the same word.
+
+    Worked out once per distinct word, so that a whole text is normalised in one pass.
+    """
+    table = {word: NUMBER if word[:1].isdigit() else word for word in set(lower)}
+    return tuple(map(table.__getitem__, lower))
+
+
+def length_feature(word_count: int) -> str:
+    for limit, name in _LENGTH_BUCKETS:
+        if word_count <= limit:
+            return name
+    return _LONG
+
+
+def word_count(words: Sequence[str]) -> int:
+    return sum(1 for word in words if word[:1].isalnum())
+
+
+def features(words: Sequence[str]) -> list[str]:
+    """The features of one sentence (its lower-cased tokens): words, word pairs, a length bucket.
+
+    A bag, not a set: a word that occurs twice counts twice. What the trainer learns from;
+    ``logit`` adds up the same weights without building the strings.
+    """
+    normal = normal_words(words)
+    found = list(normal)
+    found += [f"{left} {right}" for left, right in zip(normal, normal[1:])]
+    found.append(length_feature(word_count(words)))
+    return found
+
+
+def token_weights(lower: Sequence[str]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per token, the weight of its word and of the pair it opens, for a whole text at once.
+
+    Two ``map`` calls over dictionary lookups; a sentence's log-odds is then two sums of
+    slices (``sentence_logit``).
+    """
+    normal = normal_words(lower)
+    return tuple(map(WORDS.get, normal, _ZEROS)), tuple(map(PAIRS.get, zip(normal, normal[1:]), _ZEROS))
+
+
+def sentence_logit(
+    word_weights: Sequence[float], pair_weights: Sequence[float], first: int, last: int, words: int
+) -> float:
+    """The log-odds of the sentence made of tokens ``first..last`` (inclusive) with ``words`` words."""
+    return (
+        BIAS
+        + sum(word_weights[first : last + 1])
+        + sum(pair_weights[first:last])
+        + WORDS.get(length_feature(words), 0.0)
+    )
+
+
+def logit(words: Sequence[str]) -> float:
+    """The model's log-odds that a sentence (its lower-cased tokens) is check-worthy."""
+    word_weights, pair_weights = token_weights(words)
+    return sentence_logit(word_weights, pair_weights, 0, len(words) - 1, word_count(words))
+
+
+def probability(words: Sequence[str]) -> float:
+    value = logit(words)
+    if value < -30:
+        return 0.0
+    return 1.0 / (1.0 + exp(-value))
