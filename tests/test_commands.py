@@ -37,6 +37,20 @@ def test_extract_claims_json_has_the_candidate_fields(tmp_path):
     assert any(v["kind"] == "percentage" and v["number"] == 5.2 for v in claim["values"])
 
 
+def test_extract_claims_explain_prints_the_parts_of_every_score(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Inflation in 2024 was 5.2%, the central bank said.", encoding="utf-8")
+    out, _ = run("extract_claims", str(path), "--json", "--explain")
+    claims = json.loads(out)["claims"]
+    assert claims and all("base" in claim["reasons"] for claim in claims)
+    for claim in claims:  # the parts add up to the score (which is capped to 0..1)
+        assert claim["score"] == pytest.approx(min(1.0, max(0.0, sum(claim["reasons"].values()))), abs=0.002)
+    table, _ = run("extract_claims", str(path), "--explain")
+    assert "= base +0." in table
+    plain, _ = run("extract_claims", str(path), "--json")
+    assert all("reasons" not in claim for claim in json.loads(plain)["claims"])
+
+
 def test_extract_claims_finds_the_commission_claims_in_the_seeds():
     out, _ = run("extract_claims", "--json", *sorted(str(p) for p in SEEDS.glob("*.txt")))
     quotes = [c["quote"] for document in json.loads(out) for c in document["claims"]]
