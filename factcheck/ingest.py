@@ -16,7 +16,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.text import slugify
 
-from factcheck.extraction import ClaimCandidate, extract_claims, reanchor, split_sentences  # noqa
+from factcheck.extraction import ClaimCandidate, explain_claims, extract_claims, reanchor, split_sentences  # noqa
 from factcheck.models import ANCHOR_CONTEXT_LENGTH, Article, Claim, ClaimOrigin, PublicSearchEntry, content_hash
 
 MAX_ARTICLE_CHARS = 2_000_000
@@ -139,6 +139,20 @@ def claim_from_candidate(article: Article, candidate: ClaimCandidate) -> Claim:
 
 
 @transaction.atomic
+def score_parts(claim: Claim) -> list[tuple[str, float]]:
+    """Why the extractor scored a claim as it did: the signed parts of its score, largest first.
+
+    Worked out again from the article text (a few milliseconds). Empty for a claim a person
+    added, or one whose span no longer matches what the extractor finds.
+    """
+    if claim.origin != ClaimOrigin.EXTRACTED:
+        return []
+    for candidate, parts in explain_claims(claim.article.body, min_score=0):
+        if candidate.start == claim.start and candidate.end == claim.end:
+            return sorted(parts.items(), key=lambda part: -abs(part[1]))
+    return []
+
+
 def refresh_claims(article: Article) -> RefreshReport:
     """Re-run extraction on the article's current text, keeping everything people touched."""
     body = article.body

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from factcheck import workflow
-from factcheck.models import Article, Claim, ClaimSource, ClaimStatus, Note, Source, Verdict
+from factcheck.models import Article, Claim, ClaimOrigin, ClaimSource, ClaimStatus, Note, Source, Verdict
 from tests.conftest import make_claim
 from tests.test_workflow import prepare
 
@@ -662,3 +662,16 @@ def test_refused_save_marks_the_panel_as_holding_unsaved_text(reviewer_client, s
     response = reviewer_client.post(claim_url("edit-claim", claim), {"version": stale, "claim_as_checked": "Mine.", "kind": "other"}, **HTMX)
     assert b"data-unsaved" in response.content
     assert b"data-unsaved" not in reviewer_client.get(claim_url("claim", claim), **HTMX).content
+
+
+def test_claim_panel_explains_the_score_of_an_extracted_claim(reviewer_client, article):
+    from factcheck.extraction import extract_claims
+
+    candidate = next(c for c in extract_claims(article.body) if "5.2%" in c.quote)
+    extracted = make_claim(article, candidate.quote, kind=candidate.kind.value, score=candidate.score)
+    body = reviewer_client.get(claim_url("claim", extracted), **HTMX).content.decode()
+    assert "Why check-worthiness" in body and ">base<" in body
+
+    added = make_claim(article, "Inflation", origin=ClaimOrigin.REVIEWER, score=0.0)
+    body = reviewer_client.get(claim_url("claim", added), **HTMX).content.decode()
+    assert "Why check-worthiness" not in body

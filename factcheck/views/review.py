@@ -53,7 +53,7 @@ from factcheck.forms import (
     VerdictForm,
 )
 from factcheck.highlight import segments
-from factcheck.ingest import ImportRefused, import_article
+from factcheck.ingest import ImportRefused, import_article, score_parts
 from factcheck.markdown import render_markdown
 from factcheck.models import (
     Article,
@@ -469,6 +469,7 @@ def _panel_context(request: HttpRequest, claim: Claim, candidates: list[Claim] |
         "ratings": ratings, "active_ratings": [r for r in ratings if r.is_active],
         "actions": _actions(request.user, claim, verdict, len(links)),
         "history": _history(claim, ratings), "draft_restored": bool(draft), "locked_reason": _locked_reason(request.user, claim),
+        "score_parts": score_parts(claim),
         "can_change": can_change(request.user), **forms,
     }
 
