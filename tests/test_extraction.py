@@ -558,3 +558,44 @@ def test_a_time_of_day_can_end_a_sentence():
     ]
     text = "The polls close at 10 p.m. Tuesday."
     assert len(split_sentences(text)) == 1
+
+
+# --- patterns found on the second and third dev batches --------------------------------------
+
+
+def test_a_negative_record_is_a_claim_but_a_vow_is_not():
+    assert any("never had" in q for q in quotes("Eastmoor has never had a dedicated retail crime unit."))
+    assert any("does not mention" in q for q in quotes("The communique does not mention Russia by name."))
+    assert quotes("I will never give up.") == []
+    assert quotes("We'll never give up on this town.") == []
+
+
+def test_ownership_is_a_status_claim():
+    claims = extract_claims("Bluecrest already owns clubs in Belgium, Portugal and Uruguay.")
+    assert [c.kind for c in claims] == [ClaimKind.STATUS] and "owns" in claims[0].quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Live: Norway votes, as it happened",  # the title of a live page
+        "The figures, published on Thursday, in brief:",  # announces a list
+        "BERLIN, 17 September",  # a dateline
+        "HOST: First up, Sue in Geelong.",  # the order of business
+        "First speaker, please state your name.",  # a request
+    ],
+)
+def test_framing_lines_are_not_claims(text):
+    assert quotes(text) == []
+
+
+def test_a_phone_number_is_not_a_figure():
+    assert all("1300" not in c.quote for c in extract_claims("The lines are open on 1300 365 227 until noon."))
+
+
+def test_a_personal_anecdote_scores_lower_than_the_same_fact_about_a_hospital():
+    from factcheck.extraction import explain_claims
+
+    (mum, reasons), *_ = explain_claims("Last Tuesday my mum waited nine hours in emergency at Dandenong Hospital.", min_score=0)
+    (patients, _), *_ = explain_claims("Last Tuesday patients waited nine hours in emergency at Dandenong Hospital.", min_score=0)
+    assert "personal anecdote" in reasons and mum.score < patients.score

@@ -74,6 +74,7 @@ _TRIGGER_WORDS = (
     | STATUS_WORDS
     | IRREGULAR_PAST_FORMS
     | COPULAS
+    | frozenset(["never"])
 )
 _G_SUPERLATIVE, _G_COMPARISON, _G_EVENT, _G_REPORT, _G_STATUS = 1, 2, 4, 8, 16
 # Words in no list still reach the checks by suffix ("-est", "-ed").
@@ -85,7 +86,7 @@ def _word_groups() -> dict[str, int]:
     for words, flag in (
         (SUPERLATIVE_WORDS, _G_SUPERLATIVE),
         (_TREND_WORDS, _G_COMPARISON),
-        (EVENT_VERBS | EVENT_VERB_BASES, _G_EVENT),
+        (EVENT_VERBS | EVENT_VERB_BASES | frozenset(["never"]), _G_EVENT),
         (REPORTING_VERBS, _G_REPORT),
         (STATUS_WORDS, _G_STATUS),
     ):
@@ -648,12 +649,36 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
     if previous == "to" and _is_headline_plan(tokens, index, first, last):
         # "Schools to ban mobile phones", "U.K. to station troops": a decision, headline style.
         return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+    if word == "never":
+        return _never_trigger(tokens, index, last, previous)
     if word in EVENT_VERBS:
         if previous in _INFINITIVE_MARKERS:
             return None
         return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+    if word in EVENT_VERB_BASES and previous in _NEGATIONS and index - 2 >= first and tokens.lower[index - 2] in _DO_FORMS:
+        # "did not attend", "does not mention": a negated event is as checkable as the event.
+        return _Trigger(index - 2, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
     if word in EVENT_VERB_BASES and _has_plural_subject(tokens, index, first):
         # Present tense after a plural or named subject: "Residents protest", "Democrats win".
+        return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+    return None
+
+
+_NEGATIONS = frozenset(["not", "never"])
+_MODALS = frozenset("will would could should might may can shall must".split())
+_DO_FORMS = frozenset(["did", "does", "do"])
+_NEVER_FOLLOWERS = _AUXILIARIES | IRREGULAR_PAST_FORMS | EVENT_VERBS | frozenset(["once", "before"])
+
+
+def _never_trigger(tokens: Tokens, index: int, last: int, previous: str) -> _Trigger | None:
+    """'has never had', 'never won', 'was never charged': a negative record anyone can check.
+
+    Not after a modal or in a promise ("will never", "would never": a prediction or a vow).
+    """
+    if previous in _MODALS or previous.endswith(("'ll", "\u2019ll", "'d", "\u2019d")) or index >= last:
+        return None
+    following = tokens.lower[index + 1]
+    if following in _NEVER_FOLLOWERS or following.endswith("ed") or previous in _AUXILIARIES:
         return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
     return None
 
@@ -757,9 +782,13 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
         return None
     if following in _MEMBER_NOUNS and index + 2 <= last and tokens.lower[index + 2] == "of":
         return _Trigger(index, index + 1, ClaimKind.STATUS, scoring.BASE_STATUS, "status")  # "member states of"
-    if following in ("of", "to", "in", "by") or has_copula:
+    if following in ("of", "to", "in", "by") or has_copula or word in _POSSESSION_VERBS:
         return _Trigger(index, index, ClaimKind.STATUS, scoring.BASE_STATUS, "status")
     return None
+
+
+# "Bluecrest owns clubs in Belgium": who owns or controls what is a status to check.
+_POSSESSION_VERBS = frozenset("owns controls belongs".split())
 
 
 # --- growing a trigger into a key phrase -----------------------------------------------------

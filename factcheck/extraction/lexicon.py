@@ -195,6 +195,7 @@ _EVENT_VERB_BASES = """
     launch orbit dock detonate sink rescue evacuate displace flee migrate settle occupy
     annex liberate surrender negotiate broker mediate host sign breach violate comply
     employ recruit train graduate enrol enroll expel suspend shutter demolish construct
+    mention
     renovate expand shrink grow rise fall drop climb jump surge soar plunge slump tumble
     decline increase decrease reduce boost lower raise freeze
 """

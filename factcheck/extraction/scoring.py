@@ -78,6 +78,7 @@ STRONG_OPINION_PENALTY = 0.22
 MAX_OPINION_PENALTY = 0.45
 PERSON_PENALTY = 0.05
 PERSONAL_PENALTY = 0.2
+INTRODUCTION_PENALTY = 0.15
 CAPTION_PENALTY = 0.45
 EXCLAMATION_PENALTY = 0.12
 SHORT_SENTENCE_PENALTY = 0.15
@@ -124,6 +125,7 @@ class SentenceFeatures:
     colored: bool  # has any hedge, future marker or opinion word
     host_turn: bool = False  # "MODERATOR: ...": the host frames a question, claims little
     personal: bool = False  # "my mum waited nine hours": a private life
+    introduces: bool = False  # "The figures, in brief:": a line that announces what follows
 
 
 _F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
@@ -181,7 +183,8 @@ def sentence_features(
         entity_count > 0 and bool(mask & _F_REPORT),  # attributed
         0 if quote_marks or not mask & _F_PERSON else len(FIRST_SECOND_PERSON.intersection(words)),
         (word_count <= 12 and bool(mask & _F_CAPTION) and _is_caption(sentence_text, word_count, 1))
-        or (not has_verb and _is_dateline(raw, word_count)),
+        or (not has_verb and _is_dateline(raw, word_count))
+        or _is_live_header(raw),
         word_count,
         quote_marks >= 2,  # has_quotation
         bool(has_verb),
@@ -191,6 +194,7 @@ def sentence_features(
         bool(mask & _F_COLOUR),  # colored
         len(raw) > 1 and raw[1] == ":" and raw[0] in _HOST_LABELS,  # host_turn
         bool(mask & _F_PERSON) and _is_personal(words),
+        bool(raw) and raw[-1] == ":",
     )
 
 
@@ -219,6 +223,11 @@ def _is_personal(words: Sequence[str]) -> bool:
         if word == "my" and (words[index + 1] in PERSONAL_NOUNS or (index + 2 < len(words) and words[index + 2] in PERSONAL_NOUNS)):
             return True
     return False
+
+
+def _is_live_header(raw: Sequence[str]) -> bool:
+    # "Live: Parliament votes on AI bill": the title of a live page, not a report of the vote.
+    return len(raw) > 2 and raw[1] == ":" and raw[0].lower() == "live"
 
 
 def _is_dateline(raw: Sequence[str], word_count: int) -> bool:
@@ -343,6 +352,9 @@ def explain_parts(
         parts["generality"] = -GENERIC_PENALTY
     if features.personal:
         parts["personal anecdote"] = -PERSONAL_PENALTY
+    if features.introduces and role not in ("report", "according"):
+        # 'He told reporters:' reports a statement; 'The figures, in brief:' only announces a list.
+        parts["introduces what follows"] = -INTRODUCTION_PENALTY
     if features.word_count < 3 and not has_value:
         parts["short"] = -SHORT_SENTENCE_PENALTY
     if role in ("report", "according"):
