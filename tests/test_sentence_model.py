@@ -66,6 +66,7 @@ def test_the_wording_part_is_a_named_reason_of_every_claim_in_the_sentence(monke
     text = "The council approved a budget of €412 million on Tuesday."
     monkeypatch.setattr(sentence_model, "WORDS", {"council": 5.0})
     monkeypatch.setattr(sentence_model, "PAIRS", {})
+    monkeypatch.setattr(sentence_model, "_PAIRS_BY_FIRST", {})  # the pairs, grouped by first word
     monkeypatch.setattr(sentence_model, "BIAS", 0.0)
     lifted = explain_claims(text, min_score=0)
     assert lifted

@@ -23,25 +23,35 @@ _LINE_BREAK = re.compile(
     r"|<br\s{0,3}/?>|</(?:p|div|h[1-6]|li|tr|td|th|title|blockquote|figcaption|caption)\s{0,3}>",
     re.IGNORECASE,
 )
+# Where _LINE_BREAK can start other than at "\n"; a text with none of these (most of them)
+# is cut at each "\n" with str.find, without a regex match per line.
+_RARE_LINE_BREAKS = "\r\u2028\u2029\x0b\x0c\x85<"
 
 # A run of terminators with the closing quotes/brackets that belong to the sentence.
 # Outside Chinese and Japanese a sentence only ends before whitespace, so a run glued to
 # the next character ("5.2", "U.S.A", "example.com") is not even matched.
+# Both patterns open with a single character set (not "[...]+", not an alternation): only
+# then does the regex engine skip ahead to the next candidate character in a tight loop
+# instead of attempting a full match at every position of the text. The lookbehinds pick
+# the branch by that first character, as the plain alternation "A+...|B+..." did.
 _CLOSERS = r"[\"'\u201d\u2019\u00bb\u203a\u300d\u300f\uff09\u3011)\]]*"
 _TERMINATOR = re.compile(
-    rf"(?:[.!?\u2026\u203c\u2047-\u2049]+{_CLOSERS}(?=[\s\u200b\x00])|[\u3002\uff01\uff1f\uff61]+{_CLOSERS})"
+    r"[.!?\u2026\u203c\u2047-\u2049\u3002\uff01\uff1f\uff61]"
+    rf"(?:(?<=[.!?\u2026\u203c\u2047-\u2049])[.!?\u2026\u203c\u2047-\u2049]*{_CLOSERS}(?=[\s\u200b\x00])"
+    rf"|(?<=[\u3002\uff01\uff1f\uff61])[\u3002\uff01\uff1f\uff61]*{_CLOSERS})"
 )
 # The same without the rare terminators ("\u2026", "\u203c", CJK): a character set of three
 # ASCII characters is scanned much faster, and it finds the same runs in a text that has none.
-_ASCII_TERMINATOR = re.compile(rf"[.!?]+{_CLOSERS}(?=[\s\u200b\x00])")
+_ASCII_TERMINATOR = re.compile(rf"[.!?][.!?]*{_CLOSERS}(?=[\s\u200b\x00])")
 _RARE_TERMINATORS = "\u2026\u203c\u2047\u2048\u2049\u3002\uff01\uff1f\uff61"
 _CJK_TERMINATORS = frozenset("\u3002\uff01\uff1f\uff61")
 _LINE_FINAL = frozenset(".!?\u2026:;\u3002\uff01\uff1f\"'\u201d\u2019)")
 _LEADING_PUNCT = "\"'\u201c\u2018\u00ab([{<"
-_NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018\u00ab(\[]*([^\W\d_][\w'.-]{0,30})?")
+# "(word|)" rather than "(word)?": the same match, without the engine's repeat bookkeeping.
+_NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018\u00ab(\[]*([^\W\d_][\w'.-]{0,30}|)")
 _WHITESPACE = " \t\n\r\f\v\u00a0\u2028\u2029\u3000\u200b\x00"
 # Every character str.isspace() accepts, plus zero-width space and NUL: trimmed from spans.
-_STRIPPABLE = "".join(sorted({chr(code) for code in range(0x3001) if chr(code).isspace()} | set(_WHITESPACE)))
+_STRIPPABLE = frozenset({chr(code) for code in range(0x3001) if chr(code).isspace()} | set(_WHITESPACE))
 _PREV_TOKEN_WINDOW = 40
 _TIME_FOLLOWERS = frozenset(
     """
@@ -67,9 +77,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _lines(text: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
-    for match in _LINE_BREAK.finditer(text):
-        lines.append((pos, match.start()))
-        pos = match.end()
+    if any(char in text for char in _RARE_LINE_BREAKS):
+        for match in _LINE_BREAK.finditer(text):
+            lines.append((pos, match.start()))
+            pos = match.end()
+    else:
+        while (cut := text.find("\n", pos)) >= 0:
+            lines.append((pos, cut))
+            pos = cut + 1
     lines.append((pos, len(text)))
     return lines
 
@@ -112,12 +127,16 @@ def _continues(text: str, previous: tuple[int, int], next_start: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    piece = text[start:end]
-    left = piece.lstrip(_STRIPPABLE)
-    if not left:
+    # Characters are tested in place: slicing out a whole line or sentence only to strip
+    # its ends copied the text once more.
+    new_start = start
+    while new_start < end and text[new_start] in _STRIPPABLE:
+        new_start += 1
+    if new_start == end:
         return start, start
-    new_start = start + len(piece) - len(left)
-    return new_start, new_start + len(left.rstrip(_STRIPPABLE))
+    while text[end - 1] in _STRIPPABLE:
+        end -= 1
+    return new_start, end
 
 
 def _split_block(
@@ -152,6 +171,8 @@ def _is_boundary(text: str, match: re.Match[str], block_end: int) -> bool:
     next_char = next_word[:1]
     if next_char.islower():
         return False
+    if terminators == ".":  # the common case: the words around it decide
+        return _period_ends_sentence(text, match.start(), next_word)
     if "." not in terminators or terminators.rstrip("\"'\u201d\u2019\u00bb)]").endswith(("!", "?")):
         return True
     if terminators.startswith(("..", "\u2026")) or "\u2026" in terminators:
@@ -160,10 +181,8 @@ def _is_boundary(text: str, match: re.Match[str], block_end: int) -> bool:
 
 
 def _next_word(text: str, pos: int, block_end: int) -> str:
-    match = _NEXT_WORD.match(text, pos, block_end)
-    if match is None or match.group(1) is None:
-        return ""
-    return match.group(1)
+    # Every part of the pattern may match empty, so there always is a match.
+    return _NEXT_WORD.match(text, pos, block_end).group(1)  # type: ignore[union-attr]
 
 
 def _period_ends_sentence(text: str, period: int, next_word: str) -> bool:
@@ -171,26 +190,30 @@ def _period_ends_sentence(text: str, period: int, next_word: str) -> bool:
     if not token:
         return True
     bare = token.rstrip(".")
-    opener = next_word.rstrip(".").lower() in SENTENCE_OPENERS
     if bare in NON_FINAL_ABBREVIATIONS or token in NON_FINAL_ABBREVIATIONS:
         return False
     if len(bare) == 1 and bare.isalpha():
         # An initial ("J. K. Rowling") unless a typical opener follows.
-        return opener
+        return _is_opener(next_word)
     if bare in ("a.m", "p.m"):
         # "since 9 a.m. Stay with us": a capitalised word after a time starts a sentence,
         # unless it goes with the time ("9 a.m. Tuesday", "10 p.m. GMT").
-        return opener or (next_word[:1].isupper() and next_word.rstrip(".").lower() not in _TIME_FOLLOWERS)
-    if bare in MAYBE_FINAL_ABBREVIATIONS or _is_dotted_abbreviation(bare):
-        return opener
+        return _is_opener(next_word) or (next_word[:1].isupper() and next_word.rstrip(".").lower() not in _TIME_FOLLOWERS)
+    if bare in MAYBE_FINAL_ABBREVIATIONS or ("." in bare and _is_dotted_abbreviation(bare)):
+        return _is_opener(next_word)
     return True
+
+
+def _is_opener(word: str) -> bool:
+    return word.rstrip(".").lower() in SENTENCE_OPENERS
 
 
 def _previous_token(text: str, period: int) -> str:
     window = text[max(0, period - _PREV_TOKEN_WINDOW) : period]
     if not window or window[-1].isspace():
         return ""
-    parts = window.split()
+    # The last whitespace-separated word; rsplit with maxsplit=1 cuts only once, from the end.
+    parts = window.rsplit(None, 1)
     return parts[-1].lstrip(_LEADING_PUNCT) if parts else ""
 
 

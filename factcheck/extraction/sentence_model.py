@@ -18,12 +18,19 @@ from itertools import repeat
 from math import exp
 
 from ._sentence_weights import BIAS, PAIRS, WORDS
+from .tokens import look_up
 
 NUMBER = "<num>"
 # Sentence length in words, bucketed: very short turns ("Thank you.") are rarely claims.
 _LENGTH_BUCKETS = ((3, "<len:1-3>"), (6, "<len:4-6>"), (12, "<len:7-12>"), (25, "<len:13-25>"))
 _LONG = "<len:26+>"
 _ZEROS = repeat(0.0)
+# PAIRS regrouped by the first word, read only: a token's pair weight is then a lookup of
+# the next word in its own word's dict, without building a (word, word) tuple per token.
+_PAIRS_BY_FIRST: dict[str, dict[str, float]] = {}
+for (_first, _second), _weight in PAIRS.items():
+    _PAIRS_BY_FIRST.setdefault(_first, {})[_second] = _weight
+_NO_PAIRS: dict[str, float] = {}
 
 
 def normal_words(lower: Sequence[str]) -> tuple[str, ...]:
@@ -31,8 +38,11 @@ def normal_words(lower: Sequence[str]) -> tuple[str, ...]:
 
     Worked out once per distinct word, so that a whole text is normalised in one pass.
     """
-    table = {word: NUMBER if word[:1].isdigit() else word for word in set(lower)}
-    return tuple(map(table.__getitem__, lower))
+    return look_up(_normal_forms(lower), lower)
+
+
+def _normal_forms(lower: Sequence[str]) -> dict[str, str]:
+    return {word: NUMBER if word[:1].isdigit() else word for word in set(lower)}
 
 
 def length_feature(word_count: int) -> str:
@@ -62,11 +72,14 @@ def features(words: Sequence[str]) -> list[str]:
 def token_weights(lower: Sequence[str]) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Per token, the weight of its word and of the pair it opens, for a whole text at once.
 
-    Two ``map`` calls over dictionary lookups; a sentence's log-odds is then two sums of
-    slices (``sentence_logit``).
+    Everything about a word is worked out once per distinct word; per token there are only
+    lookups looped in C. A sentence's log-odds is then two sums of slices (``sentence_logit``).
     """
-    normal = normal_words(lower)
-    return tuple(map(WORDS.get, normal, _ZEROS)), tuple(map(PAIRS.get, zip(normal, normal[1:]), _ZEROS))
+    normal_of = _normal_forms(lower)
+    word_weight = {word: WORDS.get(normal, 0.0) for word, normal in normal_of.items()}
+    pairs_opened = {word: _PAIRS_BY_FIRST.get(normal, _NO_PAIRS) for word, normal in normal_of.items()}
+    following = look_up(normal_of, lower[1:])
+    return look_up(word_weight, lower), tuple(map(dict.get, look_up(pairs_opened, lower[:-1]), following, _ZEROS))
 
 
 def sentence_logit(

@@ -7,8 +7,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
+from typing import Mapping, Sequence, TypeVar
 
 from .lexicon import NOT_ENTITY
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 # A word may hold inner apostrophes, hyphens, periods and commas ("Jong-un", "U.S",
 # "1,200.50"), but never ends with them; everything else is a one-character token.
@@ -20,7 +24,6 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _WORD_RUN = rf"[^\W_{_CJK}]++"
 _TOKEN = re.compile(rf"{_WORD_RUN}(?:['\u2019.,-]{_WORD_RUN})*+|[^\w\s]|[{_CJK}]")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_FIRST_CHAR = itemgetter(0)
 
 
 @dataclass(slots=True)
@@ -55,16 +58,28 @@ def tokenize(text: str) -> Tokens:
     parts = _TOKEN_SPLIT.split(text)
     offsets = list(accumulate(map(len, parts)))
     raw = tuple(parts[1::2])
-    # map() over C functions, no Python-level loop per token.
-    lower = tuple(map(str.lower, raw))
-    heads = tuple(map(_FIRST_CHAR, raw))
-    is_capital = tuple(map(str.isupper, heads))
+    # A text repeats a few thousand distinct tokens: each is lower-cased and classified
+    # once, then looked up per token (itemgetter loops in C). Equal tokens thereby share
+    # one lower-cased string, with its hash cached, which makes every later set or dict
+    # of them cheaper too.
+    distinct = set(raw)
+    lower_of = {token: token.lower() for token in distinct}
+    is_word_of = {token: token[0].isalnum() for token in distinct}
+    is_capital_of = {token: token[0].isupper() for token in distinct}
+    is_entity_of = {token: capital and lower_of[token] not in NOT_ENTITY for token, capital in is_capital_of.items()}
     return Tokens(
         starts=tuple(offsets[0::2][: len(raw)]),
         ends=tuple(offsets[1::2]),
-        lower=lower,
+        lower=look_up(lower_of, raw),
         raw=raw,
-        is_word=tuple(map(str.isalnum, heads)),
-        is_capital=is_capital,
-        is_entity=tuple([capital and word not in NOT_ENTITY for capital, word in zip(is_capital, lower)]),
+        is_word=look_up(is_word_of, raw),
+        is_capital=look_up(is_capital_of, raw),
+        is_entity=look_up(is_entity_of, raw),
     )
+
+
+def look_up(table: Mapping[K, V], keys: Sequence[K]) -> tuple[V, ...]:
+    """``tuple(table[key] for key in keys)``, with the loop in C."""
+    if len(keys) > 1:
+        return itemgetter(*keys)(table)
+    return tuple([table[key] for key in keys])

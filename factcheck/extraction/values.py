@@ -6,7 +6,7 @@ import re
 from itertools import compress
 
 from .datatypes import Value
-from .tokens import Tokens, tokenize
+from .tokens import Tokens, look_up, tokenize
 from .lexicon import (
     CARDINALS,
     CURRENCY_SYMBOLS,
@@ -25,39 +25,74 @@ from .lexicon import (
 
 def _alternation(words: list[str]) -> str:
     # Longest first so that "september" wins over "sep".
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return _by_first_character([re.escape(word) for word in sorted(words, key=len, reverse=True)])
 
 
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_SMALL = (
-    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _UNITS
-)
+def _by_first_character(alternatives: list[str]) -> str:
+    """For case-insensitive patterns: the alternation of ``alternatives`` (regexes that
+    open with a literal character), grouped by that character regardless of case:
+    "ten|twelve|one" becomes "t(?:en|welve)|o(?:ne)".
+
+    It matches exactly what the plain alternation matches (no character opens two groups,
+    and each group keeps its alternatives' order), but the engine, which cannot rule out a
+    case-insensitive alternative without entering it, enters one group per distinct first
+    character instead of every alternative.
+    """
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        if re.escape(alternative[0]) != alternative[0] or alternative[1:2] in ("?", "*", "+", "{"):
+            raise ValueError(f"{alternative!r} does not open with a literal character")
+        groups.setdefault(alternative[0].lower(), []).append(alternative)
+    return "|".join(
+        f"{re.escape(members[0][0])}(?:{'|'.join(member[1:] for member in members)})" for members in groups.values()
+    )
+
+
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety".split("|")
+_SMALL_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen".split("|")
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine".split("|")
+_TENS = _by_first_character(_TENS_WORDS)
+_UNITS = _by_first_character(_UNIT_WORDS)
+_SMALL = _by_first_character(_SMALL_WORDS + _UNIT_WORDS)
+# "(?:tens)(?:-units)?|small|..." with the optional units written out after each tens word,
+# so that all the alternatives can be grouped by their first letter.
 _WORD_NUMBER = (
-    rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_SMALL}|a\s(?:hundred|thousand|dozen)|dozens|hundreds|thousands|millions|billions)"
-    r"(?:[\s-](?:hundred|thousand|million|billion))?"
+    "(?:"
+    + _by_first_character(
+        [rf"{tens}(?:[\s-](?:{_UNITS}))?" for tens in _TENS_WORDS]
+        + _SMALL_WORDS
+        + _UNIT_WORDS
+        + [r"a\s(?:hundred|thousand|dozen)", "dozens", "hundreds", "thousands", "millions", "billions"]
+    )
+    + r")(?:[\s-](?:hundred|thousand|million|billion))?"
 )
 _ORDINAL_WORD = (
     rf"(?:(?:{_TENS})-)?(?:{_alternation(list(ORDINALS))})"
 )
-_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+# Atomic and possessive: in every pattern below, what may follow a figure never starts with
+# a digit, a comma or a period, so giving digits back cannot help a match; it only made each
+# failing branch try again with every shorter prefix of the figure.
+_DIGITS = r"(?>[0-9]{1,3}+(?:,[0-9]{3})++(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?)"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
-_FULL_SCALE = r"(?:thousand|million|billion|trillion)"
-_ANY_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b)"
-_CURRENCY_PREFIX = (
-    r"(?:US\$|USD\s?|EUR\s?|GBP\s?|CNY\s?|RMB\s?|RUB\s?|JPY\s?|INR\s?|CAD\s?|AUD\s?|CHF\s?"
-    r"|BYN\s?|UAH\s?|PLN\s?|HK\$|C\$|A\$|NZ\$|S\$|R\$|[$\u00a3\u20ac\u00a5\u20bd\u20b9\u20a9\u20ba\u20b4])"
+_FULL_SCALE = rf"(?:{_by_first_character('thousand|million|billion|trillion'.split('|'))})"
+_ANY_SCALE = rf"(?:{_by_first_character('thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b'.split('|'))})"
+_CURRENCY_CODES_PATTERN = _by_first_character(
+    r"US\$|USD\s?|EUR\s?|GBP\s?|CNY\s?|RMB\s?|RUB\s?|JPY\s?|INR\s?|CAD\s?|AUD\s?|CHF\s?"
+    r"|BYN\s?|UAH\s?|PLN\s?|HK\$|C\$|A\$|NZ\$|S\$|R\$".split("|")
 )
+_CURRENCY_PREFIX = rf"(?:{_CURRENCY_CODES_PATTERN}|[$\u00a3\u20ac\u00a5\u20bd\u20b9\u20a9\u20ba\u20b4])"
 _CURRENCY_WORD = _alternation([w for w in CURRENCY_WORDS if len(w) > 1])
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)"
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+_MONTH = rf"(?:{_by_first_character(_MONTH_NAMES.split('|'))})(?:\.|\b)"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DURATION_UNIT = _alternation(list(DURATION_UNITS))
-_MEASURE_UNIT = r"km/h|km|kg|mph|mm|cm|mg|ml|kWh|MWh|GWh|TWh|kW|MW|GW|ha|lbs|lb|ft|m|t|sq\s?km|°C|°F|C|F"
-_PERCENT = r"(?:%|\s?(?:per\s?cent|percent|pct|percentage\spoints?|basis\spoints?)\b)"
+_MEASURE_UNIT = _by_first_character(r"km/h|km|kg|mph|mm|cm|mg|ml|kWh|MWh|GWh|TWh|kW|MW|GW|ha|lbs|lb|ft|m|t|sq\s?km|°C|°F|C|F".split("|"))
+_PERCENT_WORDS = _by_first_character(r"per\s?cent|percent|pct|percentage\spoints?|basis\spoints?".split("|"))
+_PERCENT = rf"(?:%|\s?(?:{_PERCENT_WORDS})\b)"
 _FRACTION = rf"(?:(?:{_SMALL}|a|one)[\s-](?:halves|thirds|quarters|fifths|tenths|third|quarter|fifth|tenth|half)\b)"
 _TIMES = rf"(?:{_NUMBER}[\s-](?:times|fold)\b|(?:{_SMALL})fold\b|twice|thrice|half)"
 
@@ -131,6 +166,9 @@ _VALUE_STARTERS = frozenset(
     + list(CURRENCY_SYMBOLS) + ["a", "the", "thrice", "us", "hk", "nz", "c", "s", "r"]
 )
 _START_CHARS = frozenset("0123456789$\u00a3\u20ac\u00a5\u20bd\u20b9\u20a9\u20ba\u20b4")
+# Characters that glue a figure to nothing, on either side (see _glued_to_word): neither
+# letters, "_", digits, nor "$\u00a3\u20ac\u00a5./-".
+_SEPARATORS = frozenset(" \t\n\r,;:!?\"'()[]\u201c\u201d\u2018\u2019\u2013\u2014")
 _A_FOLLOWERS = frozenset("half third quarter fifth tenth dozen hundred thousand".split())
 _CURRENCY_CODES = frozenset(code for code in CURRENCY_SYMBOLS if code.isalpha())
 
@@ -146,17 +184,19 @@ def find_values(text: str, start: int = 0, end: int | None = None, tokens: Token
     values: list[Value] = []
     covered_until = start
     lower = tokens.lower
+    raw = tokens.raw
     starts = tokens.starts
     first = tokens.index_at_or_after(start)
-    # Cheap screen first (a comprehension runs at C speed): most tokens cannot start a figure.
-    # Decided once per distinct word, then looked up per token.
-    starters = {word for word in set(lower[first:]) if word[0] in _START_CHARS or word in _VALUE_STARTERS or "-" in word}
-    screened = list(compress(range(first, len(lower)), map(starters.__contains__, lower[first:])))
+    # Cheap screen first: most tokens cannot start a figure. Decided once per distinct word,
+    # then looked up per token (look_up loops in C).
+    candidates = lower[first:]
+    is_starter = {word: word[0] in _START_CHARS or word in _VALUE_STARTERS or "-" in word for word in set(candidates)}
+    screened = list(compress(range(first, len(lower)), look_up(is_starter, candidates)))
     for index in screened:
         position = starts[index]
         if position >= end:
             break
-        if position < covered_until or not _may_start_value(tokens, index):
+        if position < covered_until or not _may_start_value(lower, raw, index):
             continue
         pattern = _DIGIT_VALUE_PATTERN if lower[index][0] in _ASCII_DIGITS else _VALUE_PATTERN
         match = pattern.match(text, position, end)
@@ -169,18 +209,18 @@ def find_values(text: str, start: int = 0, end: int | None = None, tokens: Token
     return values
 
 
-def _may_start_value(tokens: Tokens, index: int) -> bool:
-    word = tokens.lower[index]
+def _may_start_value(lower: tuple[str, ...], raw: tuple[str, ...], index: int) -> bool:
+    word = lower[index]
     if word[0] in _START_CHARS:
         return True
     if word in _VALUE_STARTERS:
         if word == "a":
-            return index + 1 < len(tokens.lower) and tokens.lower[index + 1] in _A_FOLLOWERS
+            return index + 1 < len(lower) and lower[index + 1] in _A_FOLLOWERS
         if word == "the":
-            return index + 1 < len(tokens.lower) and tokens.lower[index + 1][:1].isdigit()
+            return index + 1 < len(lower) and lower[index + 1][:1].isdigit()
         if word in _CURRENCY_CODES or len(word) <= 2:
             # "USD 40", "US$": codes are upper-case and followed by a figure or "$".
-            return tokens.raw[index].isupper() and index + 1 < len(tokens.lower) and tokens.lower[index + 1][:1] in _START_CHARS
+            return raw[index].isupper() and index + 1 < len(lower) and lower[index + 1][:1] in _START_CHARS
         return True
     if "-" in word:
         return word.split("-", 1)[0] in _VALUE_STARTERS
@@ -188,6 +228,9 @@ def _may_start_value(tokens: Tokens, index: int) -> bool:
 
 
 def _glued_to_word(text: str, start: int, end: int) -> bool:
+    # Most figures stand between spaces or punctuation that can glue nothing.
+    if (start == 0 or text[start - 1] in _SEPARATORS) and (end == len(text) or text[end] in _SEPARATORS):
+        return False
     if start > 0 and _is_glue(text[start - 1]) and (text[start].isdigit() or text[start].isalpha()):
         return text[start].isalpha() or _GLUED_BEFORE.match(text[start - 1]) is not None
     if start > 0 and text[start].isdigit() and text[start - 1] in "$\u00a3\u20ac\u00a5./-":
@@ -209,8 +252,16 @@ def _read(text: str, match: re.Match[str]) -> Value | None:
     return reader(text, match)
 
 
-def _value(match: re.Match[str], kind: str, **fields: object) -> Value:
-    return Value(kind=kind, text=match.group(), start=match.start(), end=match.end(), **fields)  # type: ignore[arg-type]
+def _value(
+    match: re.Match[str],
+    kind: str,
+    number: float | None = None,
+    unit: str | None = None,
+    currency: str | None = None,
+    date: str | None = None,
+) -> Value:
+    # Positional, in the order of Value's fields: keyword arguments cost a dict per figure.
+    return Value(kind, match.group(), match.start(), match.end(), number, unit, currency, date)
 
 
 def parse_number(text: str) -> float | None:
@@ -229,6 +280,8 @@ def parse_number(text: str) -> float | None:
 
 
 def _scale_of(rest: str) -> float:
+    if not rest:  # the common case: a figure with nothing after it
+        return 1.0
     word = rest.split()[0] if rest.split() else ""
     return SCALES.get(word, 1.0) if word in {"thousand", "million", "billion", "trillion"} else 1.0
 
