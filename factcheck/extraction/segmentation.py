@@ -34,15 +34,20 @@ _RARE_LINE_BREAKS = "\r\u2028\u2029\x0b\x0c\x85<"
 # then does the regex engine skip ahead to the next candidate character in a tight loop
 # instead of attempting a full match at every position of the text. The lookbehinds pick
 # the branch by that first character, as the plain alternation "A+...|B+..." did.
+# A Latin run is only tried from its first character ("(?<!AA)" once one A is read): a try
+# from inside a run ends where the try from its start ended and fails the same way, and
+# retrying at every character made a long run of periods quadratic. The run is possessive
+# for the same reason: what follows it never starts with a terminator.
 _CLOSERS = r"[\"'\u201d\u2019\u00bb\u203a\u300d\u300f\uff09\u3011)\]]*"
+_LATIN_TERMINATORS = r"[.!?\u2026\u203c\u2047-\u2049]"
 _TERMINATOR = re.compile(
     r"[.!?\u2026\u203c\u2047-\u2049\u3002\uff01\uff1f\uff61]"
-    rf"(?:(?<=[.!?\u2026\u203c\u2047-\u2049])[.!?\u2026\u203c\u2047-\u2049]*{_CLOSERS}(?=[\s\u200b\x00])"
+    rf"(?:(?<={_LATIN_TERMINATORS})(?<!{_LATIN_TERMINATORS}{{2}}){_LATIN_TERMINATORS}*+{_CLOSERS}(?=[\s\u200b\x00])"
     rf"|(?<=[\u3002\uff01\uff1f\uff61])[\u3002\uff01\uff1f\uff61]*{_CLOSERS})"
 )
 # The same without the rare terminators ("\u2026", "\u203c", CJK): a character set of three
 # ASCII characters is scanned much faster, and it finds the same runs in a text that has none.
-_ASCII_TERMINATOR = re.compile(rf"[.!?][.!?]*{_CLOSERS}(?=[\s\u200b\x00])")
+_ASCII_TERMINATOR = re.compile(rf"[.!?](?<![.!?]{{2}})[.!?]*+{_CLOSERS}(?=[\s\u200b\x00])")
 _RARE_TERMINATORS = "\u2026\u203c\u2047\u2048\u2049\u3002\uff01\uff1f\uff61"
 _CJK_TERMINATORS = frozenset("\u3002\uff01\uff1f\uff61")
 _LINE_FINAL = frozenset(".!?\u2026:;\u3002\uff01\uff1f\"'\u201d\u2019)")
@@ -198,7 +203,9 @@ def _period_ends_sentence(text: str, period: int, next_word: str) -> bool:
     if bare in ("a.m", "p.m"):
         # "since 9 a.m. Stay with us": a capitalised word after a time starts a sentence,
         # unless it goes with the time ("9 a.m. Tuesday", "10 p.m. GMT").
-        return _is_opener(next_word) or (next_word[:1].isupper() and next_word.rstrip(".").lower() not in _TIME_FOLLOWERS)
+        return _is_opener(next_word) or (
+            next_word[:1].isupper() and next_word.rstrip(".").lower() not in _TIME_FOLLOWERS
+        )
     if bare in MAYBE_FINAL_ABBREVIATIONS or ("." in bare and _is_dotted_abbreviation(bare)):
         return _is_opener(next_word)
     return True

@@ -25,11 +25,18 @@ NUMBER = "<num>"
 _LENGTH_BUCKETS = ((3, "<len:1-3>"), (6, "<len:4-6>"), (12, "<len:7-12>"), (25, "<len:13-25>"))
 _LONG = "<len:26+>"
 _ZEROS = repeat(0.0)
+
+
+def _by_first_word(pairs: dict[tuple[str, str], float]) -> dict[str, dict[str, float]]:
+    grouped: dict[str, dict[str, float]] = {}
+    for (first, second), weight in pairs.items():
+        grouped.setdefault(first, {})[second] = weight
+    return grouped
+
+
 # PAIRS regrouped by the first word, read only: a token's pair weight is then a lookup of
 # the next word in its own word's dict, without building a (word, word) tuple per token.
-_PAIRS_BY_FIRST: dict[str, dict[str, float]] = {}
-for (_first, _second), _weight in PAIRS.items():
-    _PAIRS_BY_FIRST.setdefault(_first, {})[_second] = _weight
+_PAIRS_BY_FIRST = _by_first_word(PAIRS)
 _NO_PAIRS: dict[str, float] = {}
 
 
@@ -79,7 +86,8 @@ def token_weights(lower: Sequence[str]) -> tuple[tuple[float, ...], tuple[float,
     word_weight = {word: WORDS.get(normal, 0.0) for word, normal in normal_of.items()}
     pairs_opened = {word: _PAIRS_BY_FIRST.get(normal, _NO_PAIRS) for word, normal in normal_of.items()}
     following = look_up(normal_of, lower[1:])
-    return look_up(word_weight, lower), tuple(map(dict.get, look_up(pairs_opened, lower[:-1]), following, _ZEROS))
+    pair_weights = tuple(map(dict.get, look_up(pairs_opened, lower[:-1]), following, _ZEROS))
+    return look_up(word_weight, lower), pair_weights
 
 
 def sentence_logit(

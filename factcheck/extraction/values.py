@@ -69,9 +69,9 @@ _WORD_NUMBER = (
 _ORDINAL_WORD = (
     rf"(?:(?:{_TENS})-)?(?:{_alternation(list(ORDINALS))})"
 )
-# Atomic and possessive: in every pattern below, what may follow a figure never starts with
-# a digit, a comma or a period, so giving digits back cannot help a match; it only made each
-# failing branch try again with every shorter prefix of the figure.
+# Atomic and possessive: wherever the patterns below require something after a figure, it
+# never starts with a digit, a comma or a period, so giving digits back cannot help a match;
+# it only made each failing branch try again with every shorter prefix of the figure.
 _DIGITS = r"(?>[0-9]{1,3}+(?:,[0-9]{3})++(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?)"
 _NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
 _FULL_SCALE = rf"(?:{_by_first_character('thousand|million|billion|trillion'.split('|'))})"
@@ -90,7 +90,9 @@ _MONTH = rf"(?:{_by_first_character(_MONTH_NAMES.split('|'))})(?:\.|\b)"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DURATION_UNIT = _alternation(list(DURATION_UNITS))
-_MEASURE_UNIT = _by_first_character(r"km/h|km|kg|mph|mm|cm|mg|ml|kWh|MWh|GWh|TWh|kW|MW|GW|ha|lbs|lb|ft|m|t|sq\s?km|°C|°F|C|F".split("|"))
+_MEASURE_UNIT = _by_first_character(
+    r"km/h|km|kg|mph|mm|cm|mg|ml|kWh|MWh|GWh|TWh|kW|MW|GW|ha|lbs|lb|ft|m|t|sq\s?km|°C|°F|C|F".split("|")
+)
 _PERCENT_WORDS = _by_first_character(r"per\s?cent|percent|pct|percentage\spoints?|basis\spoints?".split("|"))
 _PERCENT = rf"(?:%|\s?(?:{_PERCENT_WORDS})\b)"
 _FRACTION = rf"(?:(?:{_SMALL}|a|one)[\s-](?:halves|thirds|quarters|fifths|tenths|third|quarter|fifth|tenth|half)\b)"
