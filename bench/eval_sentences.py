@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,33 +27,27 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from factcheck.extraction import DEFAULT_MIN_SCORE, extract_claims  # noqa: E402
+from factcheck.extraction.evaluation import Counts  # noqa: E402
 
 csv.field_size_limit(10_000_000)
 
 
-@dataclass
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-    errors: list[tuple[str, float, str]] = field(default_factory=list)
+def count(counts: Counts, predicted: bool, gold: bool) -> None:
+    if predicted and gold:
+        counts.tp += 1
+    elif predicted:
+        counts.fp += 1
+    elif gold:
+        counts.fn += 1
+    else:
+        counts.tn += 1
 
-    def add(self, predicted: bool, gold: bool) -> None:
-        if predicted and gold:
-            self.tp += 1
-        elif predicted:
-            self.fp += 1
-        elif gold:
-            self.fn += 1
-        else:
-            self.tn += 1
 
-    def line(self) -> str:
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return f"P {precision:5.3f}  R {recall:5.3f}  F1 {f1:5.3f}   (TP {self.tp} FP {self.fp} FN {self.fn} TN {self.tn})"
+def line(counts: Counts) -> str:
+    return (
+        f"P {counts.precision:5.3f}  R {counts.recall:5.3f}  F1 {counts.f1:5.3f}   "
+        f"(TP {counts.tp} FP {counts.fp} FN {counts.fn} TN {counts.tn})"
+    )
 
 
 def read_rows(path: Path) -> list[tuple[str, bool]]:
@@ -86,37 +79,38 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     scored: list[tuple[str, float, bool]] = []
-    total, digits = Tally(), Tally()
+    errors: list[tuple[str, float, str]] = []
+    total, digits = Counts(), Counts()
     for path in args.files:
         rows = read_rows(path)
-        tally, digit = Tally(), Tally()
+        tally, digit = Counts(), Counts()
         for text, gold in rows:
             score = best_score(text)
             scored.append((text, score, gold))
             predicted = score >= args.min_score
-            for target in (tally, total):
-                target.add(predicted, gold)
-                if predicted != gold:
-                    target.errors.append(("FP" if predicted else "FN", score, text))
+            count(tally, predicted, gold)
+            count(total, predicted, gold)
+            if predicted != gold:
+                errors.append(("FP" if predicted else "FN", score, text))
             has_digit = any(char.isdigit() for char in text)
-            digit.add(has_digit, gold)
-            digits.add(has_digit, gold)
+            count(digit, has_digit, gold)
+            count(digits, has_digit, gold)
         positives = sum(gold for _, gold in rows)
         print(f"{path.name}: {len(rows)} sentences, {positives} check-worthy ({positives / max(len(rows), 1):.0%})")
-        print(f"  extractor (min score {args.min_score}): {tally.line()}")
-        print(f"  digit rule:                 {digit.line()}")
+        print(f"  extractor (min score {args.min_score}): {line(tally)}")
+        print(f"  digit rule:                 {line(digit)}")
     if len(args.files) > 1:
         print(f"all files: {len(scored)} sentences")
-        print(f"  extractor (min score {args.min_score}): {total.line()}")
-        print(f"  digit rule:                 {digits.line()}")
+        print(f"  extractor (min score {args.min_score}): {line(total)}")
+        print(f"  digit rule:                 {line(digits)}")
     if args.sweep:
         print("threshold sweep (all files):")
         for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
-            tally = Tally()
+            tally = Counts()
             for _, score, gold in scored:
-                tally.add(score >= threshold, gold)
-            print(f"  {threshold:4.2f}: {tally.line()}")
-    for kind, score, text in total.errors[: args.errors]:
+                count(tally, score >= threshold, gold)
+            print(f"  {threshold:4.2f}: {line(tally)}")
+    for kind, score, text in errors[: args.errors]:
         print(f"[{kind}] {score:5.2f}  {text}")
     return 0
 

@@ -20,6 +20,8 @@ from factcheck.extraction import ClaimCandidate, explain_claims, extract_claims,
 from factcheck.models import ANCHOR_CONTEXT_LENGTH, Article, Claim, ClaimOrigin, PublicSearchEntry, content_hash
 
 MAX_ARTICLE_CHARS = 2_000_000
+# The claim panel explains a score by extracting again; beyond this it would take too long.
+MAX_EXPLAINED_CHARS = 100_000
 MAX_TITLE_LINE = 150
 HTML_SUFFIXES = {".html", ".htm"}
 
@@ -138,14 +140,14 @@ def claim_from_candidate(article: Article, candidate: ClaimCandidate) -> Claim:
     )
 
 
-@transaction.atomic
 def score_parts(claim: Claim) -> list[tuple[str, float]]:
     """Why the extractor scored a claim as it did: the signed parts of its score, largest first.
 
-    Worked out again from the article text (a few milliseconds). Empty for a claim a person
-    added, or one whose span no longer matches what the extractor finds.
+    Worked out again from the article text (about 1 ms per kilobyte, so only for articles up
+    to ``MAX_EXPLAINED_CHARS``). Empty for a claim a person added, for a longer article, or
+    for a claim whose span no longer matches what the extractor finds.
     """
-    if claim.origin != ClaimOrigin.EXTRACTED:
+    if claim.origin != ClaimOrigin.EXTRACTED or len(claim.article.body) > MAX_EXPLAINED_CHARS:
         return []
     for candidate, parts in explain_claims(claim.article.body, min_score=0):
         if candidate.start == claim.start and candidate.end == claim.end:
@@ -153,6 +155,7 @@ def score_parts(claim: Claim) -> list[tuple[str, float]]:
     return []
 
 
+@transaction.atomic
 def refresh_claims(article: Article) -> RefreshReport:
     """Re-run extraction on the article's current text, keeping everything people touched."""
     body = article.body

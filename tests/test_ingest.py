@@ -4,12 +4,14 @@ import pytest
 
 from factcheck import workflow
 from factcheck.ingest import (
+    MAX_EXPLAINED_CHARS,
     ArticleInput,
     ImportRefused,
     clean_text,
     decode_text,
     import_article,
     refresh_claims,
+    score_parts,
     split_title,
     update_article_text,
 )
@@ -175,3 +177,17 @@ def test_reanchoring_a_published_claim_keeps_it_searchable(imported, reviewer, e
     form = ClaimFilterForm({"q": "unemployment"})
     assert form.is_valid() and claim in filter_claims(published_claims(), form)
     assert claim.search_entry.text.startswith(claim.quote.lower())
+
+
+def test_score_parts_explain_an_extracted_claim_and_skip_what_cannot_be_explained(db):
+    article, _, _ = import_article(ArticleInput(title="Prices", body="Inflation in 2024 was 5.2%, the statistics office said."))
+    claim = Claim.objects.filter(article=article).order_by("-score").first()
+    parts = score_parts(claim)
+    assert parts and parts[0][0] == "base"
+    assert sum(weight for _, weight in parts) == pytest.approx(claim.score, abs=0.002)
+
+    claim.origin = ClaimOrigin.REVIEWER
+    assert score_parts(claim) == []
+    claim.origin = ClaimOrigin.EXTRACTED
+    claim.article.body = claim.article.body + " x" * MAX_EXPLAINED_CHARS
+    assert score_parts(claim) == []

@@ -140,13 +140,15 @@ def cross_validate(samples: list[Sample], folds: int, groups: list[str] | None =
 def report(probabilities: list[float], labels: list[int]) -> str:
     lines = []
     for threshold in (0.3, 0.4, 0.5, 0.6):
-        tp = sum(1 for p, y in zip(probabilities, labels) if p >= threshold and y)
-        fp = sum(1 for p, y in zip(probabilities, labels) if p >= threshold and not y)
-        fn = sum(1 for p, y in zip(probabilities, labels) if p < threshold and y)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        lines.append(f"  p >= {threshold:.1f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+        counts = evaluation.Counts()
+        for probability, label in zip(probabilities, labels):
+            predicted = probability >= threshold
+            counts.tp += predicted and label
+            counts.fp += predicted and not label
+            counts.fn += label and not predicted
+        lines.append(
+            f"  p >= {threshold:.1f}: P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f}"
+        )
     return "\n".join(lines)
 
 
