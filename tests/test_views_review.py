@@ -243,6 +243,16 @@ def test_edit_claim_by_htmx_returns_the_panel(reviewer_client, claim):
     assert fresh(claim).claim_as_checked == "X."
 
 
+def test_htmx_change_swaps_in_the_articles_new_status_counts(reviewer_client, article, claim):
+    make_claims(article, 2)
+    panel = reviewer_client.get(claim_url("claim", claim), **HTMX).content.decode()
+    assert 'id="status-pills"' not in panel  # reading changes no counts
+    body = edit(reviewer_client, claim, headers=HTMX).content.decode()
+    pills = body[body.index('<ul class="status-pills" id="status-pills" hx-swap-oob="true">'):]
+    pills = pills[: pills.index("</ul>")]
+    assert "In research 1" in pills and "New 2" in pills
+
+
 def test_edit_claim_bad_input_keeps_text_and_changes_nothing(reviewer_client, claim):
     response = reviewer_client.post(claim_url("edit-claim", claim), {"version": claim.version, "claim_as_checked": "My careful wording", "kind": "bogus"})
     assert response.status_code == 400

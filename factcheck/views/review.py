@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import wraps
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -272,14 +274,12 @@ def _article_context(request: HttpRequest, article: Article, claims: list[Claim]
         "claims": claims,
         "paragraphs": article_paragraphs(article.body, visible),
         "selection_form": SelectionForm(article=article),
-        "status_counts": _status_counts(claims),
+        "status_counts": _status_counts(claim.status for claim in claims),
     }
 
 
-def _status_counts(claims: list[Claim]) -> list[tuple[str, str, int]]:
-    counts: dict[str, int] = {}
-    for claim in claims:
-        counts[claim.status] = counts.get(claim.status, 0) + 1
+def _status_counts(statuses: Iterable[str]) -> list[tuple[str, str, int]]:
+    counts = Counter(statuses)
     return [(value, label, counts[value]) for value, label in ClaimStatus.choices if counts.get(value)]
 
 
@@ -492,6 +492,10 @@ def _render_claim(request: HttpRequest, claim: Claim, *, status: int = 200, **ex
     if wants_partial(request):
         context = _panel_context(request, claim, **extra)
         claim.current = context["verdict"]
+        if request.method == "POST":
+            # A change of status elsewhere in the list: the article's counts are swapped in too.
+            context["status_counts"] = _status_counts(Claim.objects.filter(article_id=claim.article_id).values_list("status", flat=True))
+            context["oob_counts"] = True
         return render(request, ARTICLE_TEMPLATE + "#claim-panel", {**context, "oob_item": True}, status=status)
     article = claim.article
     claims = _article_claims(article)
