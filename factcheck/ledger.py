@@ -264,6 +264,15 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat()
 
 
+def _review_rating(rating, scale) -> dict[str, Any]:
+    """alternateName always says the rating in words; a rating off the scale (Unverifiable)
+    has no number, so it gets no ratingValue rather than one outside worstRating..bestRating."""
+    review_rating: dict[str, Any] = {"@type": "Rating", "alternateName": rating.label if rating else "Unrated"}
+    if rating is not None and rating.value is not None:
+        review_rating.update(ratingValue=rating.value, bestRating=scale.best, worstRating=scale.worst)
+    return review_rating
+
+
 def claim_review(claim: Claim, *, request: HttpRequest | None = None, scale: RatingScale | None = None) -> dict:
     """The schema.org ClaimReview of a published claim (pass `scale` when building many)."""
     verdict = claim.published_verdict
@@ -292,15 +301,7 @@ def claim_review(claim: Claim, *, request: HttpRequest | None = None, scale: Rat
             "name": settings.FACTCHECK_ORGANIZATION_NAME,
             "url": settings.FACTCHECK_ORGANIZATION_URL,
         },
-        "reviewRating": {
-            "@type": "Rating",
-            # Ratings off the scale (e.g. Unverifiable) carry -1, the ClaimReview convention for
-            # "no numeric value"; alternateName always says the rating in words.
-            "ratingValue": rating.value if rating and rating.value is not None else -1,
-            "bestRating": scale.best,
-            "worstRating": scale.worst,
-            "alternateName": rating.label if rating else "Unrated",
-        },
+        "reviewRating": _review_rating(rating, scale),
         "itemReviewed": {
             "@type": "Claim",
             "author": {
