@@ -8,14 +8,17 @@ clause boundaries), score it, and merge phrases that overlap into one claim.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import compress
+from operator import attrgetter
 
 from . import scoring, sentence_model
-from .datatypes import ClaimCandidate, ClaimKind, Value
+from .datatypes import ClaimCandidate, ClaimKind, Value, new_candidate
 from .lexicon import (
     BELIEF_VERBS,
     CLAUSE_BREAKERS,
@@ -45,8 +48,23 @@ from .lexicon import (
     WEAK_SUPERLATIVES,
 )
 from .segmentation import split_sentences
-from .tokens import Tokens, tokenize
+from .tokens import Tokens, tokenize, word_bits
 from .values import find_values
+
+# On Python 3.11 every ``ClaimKind.X`` goes through the enum metaclass's __getattr__ hook
+# (about 0.1 µs); the trigger code, which runs for every candidate word, uses these names.
+_KIND_COMPARISON = ClaimKind.COMPARISON
+_KIND_DATE = ClaimKind.DATE
+_KIND_DURATION = ClaimKind.DURATION
+_KIND_EVENT = ClaimKind.EVENT
+_KIND_MONEY = ClaimKind.MONEY
+_KIND_ORDINAL = ClaimKind.ORDINAL
+_KIND_OTHER = ClaimKind.OTHER
+_KIND_PERCENTAGE = ClaimKind.PERCENTAGE
+_KIND_QUANTITY = ClaimKind.QUANTITY
+_KIND_QUOTATION = ClaimKind.QUOTATION
+_KIND_STATUS = ClaimKind.STATUS
+_KIND_SUPERLATIVE = ClaimKind.SUPERLATIVE
 
 DEFAULT_MIN_SCORE = 0.4
 CONTEXT_CHARS = 32
@@ -132,6 +150,7 @@ _NOUN_MODIFIERS = frozenset("member united these those many some several both al
 _MEMBER_NOUNS = frozenset("states countries nations organisations organizations parties".split())
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u300c\u300e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb\u300d\u300f")
+_QUOTE_TOGGLES = _OPENING_QUOTES | _CLOSING_QUOTES | {'"'}
 _QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _PLURAL_PRONOUNS = frozenset("we they i you".split())
 # Words before a base-form verb that make it an infinitive, an order or a noun.
@@ -148,7 +167,7 @@ class _Trigger:
     kind: ClaimKind
     base: float
     role: str
-    values: list[Value] = field(default_factory=list)
+    values: Sequence[Value] = ()  # a figure's trigger holds the figure
 
 
 @dataclass(slots=True)
@@ -158,14 +177,15 @@ class _Draft:
     kind: ClaimKind
     score: float
     values: list[Value]
-    reasons: dict[str, float] = field(default_factory=dict)
+    reasons: dict[str, float]
 
 
 def extract_claims(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> list[ClaimCandidate]:
-    candidates = [
-        _candidate(text, tokens, draft, sentence_start, sentence_end)
-        for tokens, draft, sentence_start, sentence_end in _drafts(text, min_score)
-    ]
+    with _collector_paused():
+        candidates = [
+            _candidate(text, tokens, draft, sentence_start, sentence_end)
+            for tokens, draft, sentence_start, sentence_end in _drafts(text, min_score)
+        ]
     candidates.sort(key=_candidate_order)
     return candidates
 
@@ -174,16 +194,39 @@ def explain_claims(
     text: str, *, min_score: float = DEFAULT_MIN_SCORE
 ) -> list[tuple[ClaimCandidate, dict[str, float]]]:
     """Like ``extract_claims``, with the signed score contributions of each claim."""
-    pairs = [
-        (_candidate(text, tokens, draft, sentence_start, sentence_end), draft.reasons)
-        for tokens, draft, sentence_start, sentence_end in _drafts(text, min_score)
-    ]
+    with _collector_paused():
+        pairs = [
+            (_candidate(text, tokens, draft, sentence_start, sentence_end), draft.reasons)
+            for tokens, draft, sentence_start, sentence_end in _drafts(text, min_score)
+        ]
     pairs.sort(key=lambda pair: _candidate_order(pair[0]))
     return pairs
 
 
-def _candidate_order(candidate: ClaimCandidate) -> tuple[int, int]:
-    return candidate.start, candidate.end
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one text is extracted.
+
+    Extraction makes tens of thousands of small containers (triggers, drafts, figures,
+    reasons) that stay alive until the text is done and form no reference cycles: the
+    collections they set off free nothing and cost a few per cent of the time. Only a
+    caller that found the collector running turns it off, and it always turns it back on,
+    so a nested call, or one in another thread, can never leave it off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+# Sort keys: (start, end). attrgetter builds the pair in C, without a Python call per item.
+_candidate_order = attrgetter("start", "end")
+_value_order = attrgetter("start", "end")
+_draft_order = attrgetter("first", "last")
 
 
 def _drafts(text: str, min_score: float) -> Iterator[tuple[Tokens, _Draft, int, int]]:
@@ -194,20 +237,33 @@ def _drafts(text: str, min_score: float) -> Iterator[tuple[Tokens, _Draft, int, 
     value_starts = tuple([value.start for value in values])
     sentences = split_sentences(text)
     starts = tokens.starts
-    # Token range of every sentence, found once: [first, last] inclusive.
+    token_count = len(starts)
+    # Token range of every sentence, found once: [first, last] inclusive. A token is at
+    # least one character long, so a sentence's tokens end within as many places after its
+    # first one as it has characters: the second search looks only there.
     firsts = [bisect_left(starts, start) for start, _ in sentences]
-    lasts = [bisect_left(starts, end) - 1 for _, end in sentences]
+    lasts = [
+        bisect_left(starts, end, first, min(token_count, first + end - start)) - 1
+        for (start, end), first in zip(sentences, firsts)
+    ]
     names = _document_names(tokens, firsts)
-    screened = tuple(_screen_trigger_words(tokens.lower))
-    flags = scoring.word_flags(tokens.lower)
-    codes = _walk_codes(tokens.lower)
-    wording = sentence_model.token_weights(tokens.lower)
+    may_trigger = _screen_trigger_words(tokens)
+    flags = scoring.word_flags(tokens.lower, tokens.vocabulary)
+    codes = _walk_codes(tokens)
+    wording = sentence_model.token_weights(tokens.lower, tokens.vocabulary)
+    value_count = len(values)
+    low = 0
     for (sentence_start, sentence_end), first, last in zip(sentences, firsts, lasts):
         if last < first:
             continue
-        low = bisect_left(value_starts, sentence_start)
-        high = bisect_left(value_starts, sentence_end)
+        # The figures are in text order like the sentences: a pointer walks along them.
+        while low < value_count and value_starts[low] < sentence_start:
+            low += 1
+        high = low
+        while high < value_count and value_starts[high] < sentence_end:
+            high += 1
         sentence_values = [v for v in values[low:high] if v.end <= sentence_end] if low < high else []
+        screened = compress(range(first, last + 1), may_trigger[first : last + 1])
         for draft in _sentence_drafts(
             text, tokens, sentence_start, sentence_end, first, last, sentence_values, names, screened, flags, codes, wording
         ):
@@ -235,7 +291,7 @@ def _candidate(
     start = tokens.starts[draft.first]
     end = tokens.ends[draft.last]
     values = draft.values
-    return ClaimCandidate(
+    return new_candidate(
         start,
         end,
         text[start:end],
@@ -244,13 +300,9 @@ def _candidate(
         draft.kind,
         draft.score,
         tuple(sorted(values, key=_value_order) if len(values) > 1 else values),
-        text[max(0, start - CONTEXT_CHARS) : start],
+        text[start - CONTEXT_CHARS if start > CONTEXT_CHARS else 0 : start],
         text[end : end + CONTEXT_CHARS],
     )
-
-
-def _value_order(value: Value) -> tuple[int, int]:
-    return value.start, value.end
 
 
 def _sentence_drafts(
@@ -262,7 +314,7 @@ def _sentence_drafts(
     last: int,
     values: list[Value],
     names: frozenset[str],
-    screened: Sequence[int],
+    screened: Iterable[int],
     flags: Sequence[int],
     codes: Sequence[int],
     wording_weights: tuple[Sequence[float], Sequence[float]],
@@ -285,7 +337,7 @@ def _sentence_drafts(
     if "report" in roles:
         quoted = _quoted_tokens(tokens, first, last)
         triggers = [_unquote_report(t) if t.role == "report" and t.first in quoted else t for t in triggers]
-    value_starts = frozenset([t.first for t in triggers if t.values])
+    value_starts = frozenset([t.first for t in triggers if t.values]) if values else frozenset()
     drafts = []
     unnamed_source = False
     lower = tokens.lower
@@ -300,7 +352,7 @@ def _sentence_drafts(
             bool(trigger.values),
             _has_entity(tokens, span_first, span_last, first, names),
             vague_source,
-            trigger.kind == ClaimKind.COMPARISON and not MEASURE_NOUNS.isdisjoint(lower[span_first : span_last + 1]),
+            trigger.kind == _KIND_COMPARISON and not MEASURE_NOUNS.isdisjoint(lower[span_first : span_last + 1]),
             features,
             tokens,
             span_first,
@@ -346,7 +398,7 @@ def _bullet_trigger(tokens: Tokens, first: int, last: int) -> _Trigger | None:
         index += 1
     if not tokens.raw[index][:1].isalpha():
         return None
-    return _Trigger(index, index, ClaimKind.STATUS, scoring.BASE_STATUS, "status")
+    return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
 
 
 def _quoted_tokens(tokens: Tokens, first: int, last: int) -> set[int]:
@@ -354,22 +406,28 @@ def _quoted_tokens(tokens: Tokens, first: int, last: int) -> set[int]:
     inside = False
     quoted: set[int] = set()
     raw = tokens.raw
-    for index in range(first, last + 1):
+    # Only the quotation marks change anything: visit them alone, and take in the tokens
+    # between two marks at once.
+    previous_mark = first
+    for index in compress(range(first, last + 1), map(_QUOTE_TOGGLES.__contains__, raw[first : last + 1])):
+        if inside:
+            quoted.update(range(previous_mark + 1, index))
         token = raw[index]
         if token in _OPENING_QUOTES:
             inside = True
         elif token in _CLOSING_QUOTES:
             inside = False
-        elif token == '"':
+        else:  # a straight quote
             inside = not inside
-        elif inside:
-            quoted.add(index)
+        previous_mark = index
+    if inside:
+        quoted.update(range(previous_mark + 1, last + 1))
     return quoted
 
 
 def _unquote_report(trigger: _Trigger) -> _Trigger:
     # "We were told it was under control" inside a quote is what was said, not who said it.
-    return _Trigger(trigger.first, trigger.last, ClaimKind.EVENT, scoring.BASE_PAST, "event", trigger.values)
+    return _Trigger(trigger.first, trigger.last, _KIND_EVENT, scoring.BASE_PAST, "event", trigger.values)
 
 
 def _has_entity(tokens: Tokens, span_first: int, span_last: int, sentence_first: int, names: frozenset[str]) -> bool:
@@ -433,12 +491,21 @@ def _follows_quotation(tokens: Tokens, index: int, first: int) -> bool:
 
 
 def _max_key_chars(sentence_length: int) -> int:
-    return int(min(MAX_KEY_CHARS, max(MIN_KEY_CHARS, MAX_KEY_SHARE * sentence_length)))
+    return _share_between(MAX_KEY_SHARE * sentence_length, MIN_KEY_CHARS, MAX_KEY_CHARS)
 
 
 def _max_merged_chars(sentence_length: int) -> int:
     # Two overlapping phrases of one fact may join into a slightly longer one.
-    return int(min(MAX_MERGED_CHARS, max(MIN_KEY_CHARS, MAX_MERGED_SHARE * sentence_length)))
+    return _share_between(MAX_MERGED_SHARE * sentence_length, MIN_KEY_CHARS, MAX_MERGED_CHARS)
+
+
+def _share_between(share: float, low: int, high: int) -> int:
+    """``int(min(high, max(low, share)))``, without two builtin calls per sentence."""
+    if share <= low:
+        return low
+    if share >= high:
+        return high
+    return int(share)
 
 
 # --- triggers ---------------------------------------------------------------------------
@@ -446,16 +513,19 @@ def _max_merged_chars(sentence_length: int) -> int:
 
 def _value_triggers(tokens: Tokens, first: int, last: int, values: list[Value]) -> list[_Trigger]:
     triggers = []
+    starts, ends = tokens.starts, tokens.ends
     for value in values:
-        value_first = max(first, tokens.index_ending_after(value.start))
-        value_last = min(last, bisect_left(tokens.starts, value.end) - 1)
+        # The figure's tokens, searched for within the sentence only: a search that would
+        # land outside it stops at its edge, and the figure is then skipped all the same.
+        value_first = bisect_left(ends, value.start + 1, first, last + 1)  # the token holding its start
+        value_last = bisect_left(starts, value.end, first, last + 1) - 1
         if value_last < value_first:
             continue
         kind_and_base = _value_kind(tokens, value, value_first, first)
         if kind_and_base is None:
             continue
         kind, base = kind_and_base
-        role = "superlative" if kind == ClaimKind.SUPERLATIVE else "value"
+        role = "superlative" if kind == _KIND_SUPERLATIVE else "value"
         if value.unit == "times":
             role = "multiplier"
         triggers.append(_Trigger(value_first, value_last, kind, base, role, [value]))
@@ -467,39 +537,39 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
     if _is_digit_group(tokens, index):
         return None
     if value.kind == "percentage":
-        return ClaimKind.PERCENTAGE, scoring.BASE_PERCENTAGE
+        return _KIND_PERCENTAGE, scoring.BASE_PERCENTAGE
     if value.kind == "money":
-        return ClaimKind.MONEY, scoring.BASE_MONEY
+        return _KIND_MONEY, scoring.BASE_MONEY
     if value.kind == "duration":
         if not value.text[:1].isdigit():
-            return ClaimKind.DURATION, scoring.BASE_WORD_DURATION  # "two minutes", "a few years"
-        return ClaimKind.DURATION, scoring.BASE_DURATION
+            return _KIND_DURATION, scoring.BASE_WORD_DURATION  # "two minutes", "a few years"
+        return _KIND_DURATION, scoring.BASE_DURATION
     if value.kind in ("date", "year"):
         if value.unit == "time of day":
-            return ClaimKind.DATE, scoring.BASE_TIME_OF_DAY
+            return _KIND_DATE, scoring.BASE_TIME_OF_DAY
         if value.date and value.date.startswith("---"):
-            return ClaimKind.DATE, scoring.BASE_DAY_OF_MONTH
-        return ClaimKind.DATE, scoring.BASE_DATE
+            return _KIND_DATE, scoring.BASE_DAY_OF_MONTH
+        return _KIND_DATE, scoring.BASE_DATE
     if value.kind == "ordinal":
         return _ordinal_kind(tokens, value, index, sentence_first)
     if value.unit in ("times", "fraction"):
         if "-" in word and word != value.text.lower():
             return None  # "half-time", "double-decker": part of a word, not a multiplier
-        return ClaimKind.COMPARISON, scoring.BASE_MULTIPLIER
+        return _KIND_COMPARISON, scoring.BASE_MULTIPLIER
     if value.text[:1].isdigit():
         if _is_list_number(tokens, index, sentence_first):
             return None
         if index > sentence_first and tokens.lower[index - 1].rstrip(".") in IDENTIFIER_NOUNS:
-            return ClaimKind.OTHER, scoring.BASE_IDENTIFIER  # "Fig. 3", "Route 66": a label
-        return ClaimKind.QUANTITY, scoring.BASE_QUANTITY
+            return _KIND_OTHER, scoring.BASE_IDENTIFIER  # "Fig. 3", "Route 66": a label
+        return _KIND_QUANTITY, scoring.BASE_QUANTITY
     if word in ("one", "a", "zero"):
         return None
     if "-" in word and word != value.text.lower():
         return None  # "two-pronged", "one-on-one": an adjective, not a count
     if index > sentence_first and tokens.lower[index - 1] in _REFERRING_WORDS:
         # "the two countries" refers back; "seven people were charged" counts.
-        return ClaimKind.QUANTITY, scoring.BASE_DETERMINED_WORD_QUANTITY
-    return ClaimKind.QUANTITY, scoring.BASE_WORD_QUANTITY
+        return _KIND_QUANTITY, scoring.BASE_DETERMINED_WORD_QUANTITY
+    return _KIND_QUANTITY, scoring.BASE_WORD_QUANTITY
 
 
 def _ordinal_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -> tuple[ClaimKind, float] | None:
@@ -513,11 +583,11 @@ def _ordinal_kind(tokens: Tokens, value: Value, index: int, sentence_first: int)
         # "second-largest" ranks; "second-year student", "first-time buyer" do not.
         rest = word[len(value.text) + 1 :]
         if rest in SUPERLATIVE_WORDS or rest.endswith("est"):
-            return ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE
+            return _KIND_SUPERLATIVE, scoring.BASE_SUPERLATIVE
         return None
     if word in ("first", "last"):
-        return ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE
-    return ClaimKind.ORDINAL, scoring.BASE_ORDINAL
+        return _KIND_SUPERLATIVE, scoring.BASE_SUPERLATIVE
+    return _KIND_ORDINAL, scoring.BASE_ORDINAL
 
 
 def _is_enumeration(tokens: Tokens, index: int, sentence_first: int) -> bool:
@@ -549,26 +619,26 @@ def _is_list_number(tokens: Tokens, index: int, sentence_first: int) -> bool:
     return index == sentence_first and index + 1 < len(tokens.raw) and tokens.raw[index + 1] in (".", ")")
 
 
-def _screen_trigger_words(lower: Sequence[str]) -> list[int]:
-    """Indexes of every token that might trigger a claim, for the whole text at once.
+def _screen_trigger_words(tokens: Tokens) -> tuple[bool, ...]:
+    """For every token, whether it might trigger a claim, for the whole text at once.
 
-    Most words trigger nothing; a comprehension rules them out at C speed.
+    Most words trigger nothing; they are ruled out once per distinct word, then per
+    token at C speed.
     """
-    hits = {
-        word
-        for word in set(lower)
-        if word in _TRIGGER_WORDS or word[-2:] == "ed" or word[-3:] == "est" or "est-" in word
-    }
-    return list(compress(range(len(lower)), map(hits.__contains__, lower)))
+    vocabulary = tokens.vocabulary
+    suffixed = [word for word in vocabulary if word.endswith(("ed", "est")) or "est-" in word]
+    hits = vocabulary.intersection(_TRIGGER_WORDS).union(suffixed)
+    return tuple(map(hits.__contains__, tokens.lower))
 
 
 def _word_triggers(
-    tokens: Tokens, first: int, last: int, covered: set[int] | frozenset[int], screened: Sequence[int]
+    tokens: Tokens, first: int, last: int, covered: set[int] | frozenset[int], screened: Iterable[int]
 ) -> list[_Trigger]:
+    """Triggers among the sentence's ``screened`` tokens (those that might trigger, in order)."""
     lower = tokens.lower
     triggers = []
     fallbacks = []
-    for index in screened[bisect_left(screened, first) : bisect_left(screened, last + 1)]:
+    for index in screened:
         if index in covered:
             continue
         word = lower[index]
@@ -582,12 +652,13 @@ def _word_triggers(
         )
         if trigger:
             triggers.append(trigger)
-        elif not triggers:
+        elif not (triggers or covered) and len(fallbacks) < 2:
             fallback = _past_trigger(tokens, index, first, word) or _copula_trigger(tokens, index, first, last, word)
             if fallback is not None:
                 fallbacks.append(fallback)
-    # A bare past tense or copula only speaks for a sentence nothing else triggered in.
-    return triggers if triggers or covered else fallbacks[:2]
+    # A bare past tense or copula only speaks for a sentence nothing else triggered in
+    # (nor a figure), and two of them are enough.
+    return triggers if triggers or covered else fallbacks
 
 
 def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger | None:
@@ -602,14 +673,14 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
     if word in SUPERLATIVE_WORDS:
         if word in WEAK_SUPERLATIVES:
             if word == "most" and _is_record_frame(tokens, index, first):
-                return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
+                return _Trigger(index, index, _KIND_SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
             if previous in _DETERMINERS or following in ("ever", "time", "since"):
-                return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_WEAK_SUPERLATIVE, "superlative")
+                return _Trigger(index, index, _KIND_SUPERLATIVE, scoring.BASE_WEAK_SUPERLATIVE, "superlative")
             return None
-        return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
+        return _Trigger(index, index, _KIND_SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
     head = word.split("-", 1)[0]
     if head != word and (head in SUPERLATIVE_WORDS - WEAK_SUPERLATIVES or (head.endswith("est") and head not in EST_EXCEPTIONS)):
-        return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")  # "highest-paid"
+        return _Trigger(index, index, _KIND_SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")  # "highest-paid"
     if (
         len(word) > 5
         and word.endswith("est")
@@ -617,7 +688,7 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
         and word not in EST_EXCEPTIONS
         and previous in _DETERMINERS
     ):
-        return _Trigger(index, index, ClaimKind.SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
+        return _Trigger(index, index, _KIND_SUPERLATIVE, scoring.BASE_SUPERLATIVE, "superlative")
     return None
 
 
@@ -640,7 +711,7 @@ def _is_record_frame(tokens: Tokens, index: int, first: int) -> bool:
 
 def _comparison_trigger(word: str, index: int) -> _Trigger | None:
     if word in _TREND_WORDS:
-        return _Trigger(index, index, ClaimKind.COMPARISON, scoring.BASE_COMPARISON, "comparison")
+        return _Trigger(index, index, _KIND_COMPARISON, scoring.BASE_COMPARISON, "comparison")
     return None
 
 
@@ -650,19 +721,19 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
     previous = tokens.lower[index - 1] if index > first else ""
     if previous == "to" and _is_headline_plan(tokens, index, first, last):
         # "Schools to ban mobile phones", "U.K. to station troops": a decision, headline style.
-        return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+        return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     if word == "never":
         return _never_trigger(tokens, index, last, previous)
     if word in EVENT_VERBS:
         if previous in _INFINITIVE_MARKERS:
             return None
-        return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+        return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     if word in EVENT_VERB_BASES and previous in _NEGATIONS and index - 2 >= first and tokens.lower[index - 2] in _DO_FORMS:
         # "did not attend", "does not mention": a negated event is as checkable as the event.
-        return _Trigger(index - 2, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+        return _Trigger(index - 2, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     if word in EVENT_VERB_BASES and _has_plural_subject(tokens, index, first):
         # Present tense after a plural or named subject: "Residents protest", "Democrats win".
-        return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+        return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     return None
 
 
@@ -681,7 +752,7 @@ def _never_trigger(tokens: Tokens, index: int, last: int, previous: str) -> _Tri
         return None
     following = tokens.lower[index + 1]
     if following in _NEVER_FOLLOWERS or following.endswith("ed") or previous in _AUXILIARIES:
-        return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_EVENT, "event")
+        return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     return None
 
 
@@ -725,7 +796,7 @@ def _past_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger
         return None
     if not (previous in _AUXILIARIES or before in _AUXILIARIES or tokens.raw[index - 1][:1].isalnum()):
         return None
-    return _Trigger(index, index, ClaimKind.EVENT, scoring.BASE_PAST, "event")
+    return _Trigger(index, index, _KIND_EVENT, scoring.BASE_PAST, "event")
 
 
 def _copula_trigger(tokens: Tokens, index: int, first: int, last: int, word: str) -> _Trigger | None:
@@ -735,7 +806,7 @@ def _copula_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
     following = tokens.lower[index + 1]
     if following in _COPULA_FOLLOWERS_TO_SKIP:
         return None
-    return _Trigger(index, index, ClaimKind.STATUS, scoring.BASE_COPULA, "status")
+    return _Trigger(index, index, _KIND_STATUS, scoring.BASE_COPULA, "status")
 
 
 def _is_name(tokens: Tokens, index: int, first: int) -> bool:
@@ -748,11 +819,11 @@ def _report_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
         return None
     if word == "according":
         if index < last and tokens.lower[index + 1] == "to":
-            return _Trigger(index, index + 1, ClaimKind.QUOTATION, scoring.BASE_REPORT, "according")
+            return _Trigger(index, index + 1, _KIND_QUOTATION, scoring.BASE_REPORT, "according")
         return None
     if word.endswith("s") and not _used_as_verb(tokens, index, first, last):
         return None  # "member states of", "the reports": a plural noun
-    return _Trigger(index, index, ClaimKind.QUOTATION, scoring.BASE_REPORT, "report")
+    return _Trigger(index, index, _KIND_QUOTATION, scoring.BASE_REPORT, "report")
 
 
 def _used_as_verb(tokens: Tokens, index: int, first: int, last: int) -> bool:
@@ -776,16 +847,16 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
     has_copula = any(w in COPULAS for w in before)
     if word in ROLE_WORDS:
         if has_copula and following == "of":
-            return _Trigger(index, index, ClaimKind.STATUS, scoring.BASE_STATUS, "status")
+            return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
         return None
     if word == "subject" and following != "to":
         return None
     if word == "part" and following != "of":
         return None
     if following in _MEMBER_NOUNS and index + 2 <= last and tokens.lower[index + 2] == "of":
-        return _Trigger(index, index + 1, ClaimKind.STATUS, scoring.BASE_STATUS, "status")  # "member states of"
+        return _Trigger(index, index + 1, _KIND_STATUS, scoring.BASE_STATUS, "status")  # "member states of"
     if following in ("of", "to", "in", "by") or has_copula or word in _POSSESSION_VERBS:
-        return _Trigger(index, index, ClaimKind.STATUS, scoring.BASE_STATUS, "status")
+        return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
     return None
 
 
@@ -819,7 +890,7 @@ def _grow(
 ) -> tuple[int, int]:
     role = trigger.role
     left_reach, right_reach = _REACH[role]
-    if role == "value" and trigger.kind == ClaimKind.ORDINAL:
+    if role == "value" and trigger.kind == _KIND_ORDINAL:
         right_reach = 2
     span_first = _walk_left(codes, trigger.first, first, left_reach)
     if span_first == trigger.first and _is_apposed_age(tokens, trigger, first):
@@ -827,16 +898,16 @@ def _grow(
     if role == "report" and span_first == trigger.first and _follows_quotation(tokens, trigger.first, first):
         right_reach = 4  # '"...," said Dr. Alison Grant': the speaker follows the verb
     span_last = _walk_right(tokens, codes, trigger.last, last, right_reach, role, value_starts=value_starts)
-    if role == "value" and span_first == first and trigger.kind == ClaimKind.DATE:
+    if role == "value" and span_first == first and trigger.kind == _KIND_DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, codes, span_last, last, 8, "event", cross_comma=True)
     return _fit(tokens, span_first, span_last, trigger, limit)
 
 
 def _is_apposed_age(tokens: Tokens, trigger: _Trigger, first: int) -> bool:
-    if trigger.kind != ClaimKind.QUANTITY or trigger.values[0].unit is not None or trigger.first - 2 < first:
+    if trigger.kind != _KIND_QUANTITY or trigger.values[0].unit is not None or trigger.first - 2 < first:
         return False
-    return tokens.raw[trigger.first - 1] == "," and tokens.is_capital[trigger.first - 2]
+    return tokens.raw[trigger.first - 1] == "," and tokens.raw[trigger.first - 2][0].isupper()
 
 
 # What the walks ask about a token, as bits computed once per distinct word (see
@@ -846,26 +917,24 @@ _W_COPULA, _W_PREPOSITION, _W_DANGLING, _W_LEADING_DANGLING, _W_AUXILIARY, _W_RA
 _W_MULTIPLIER_LINK = 2048  # "as", "than"
 
 
-def _walk_code(word: str) -> int:
-    return (
-        (word in _SOFT_PUNCT and _W_SOFT)
-        | (word == "." and _W_PERIOD)
-        | (word in _HARD_STOPS and _W_HARD)
-        | (word in CLAUSE_BREAKERS and _W_CLAUSE)
-        | (word in FIGURE_LEADERS and _W_FIGURE_LEADER)
-        | (word in COPULAS and _W_COPULA)
-        | (word in PREPOSITIONS and word != "of" and _W_PREPOSITION)
-        | (word in _DANGLING and _W_DANGLING)
-        | (word in _LEADING_DANGLING and _W_LEADING_DANGLING)
-        | (word in _AUXILIARY_ENDINGS and _W_AUXILIARY)
-        | (word in _RANGE_WORDS and _W_RANGE)
-        | (word in ("as", "than") and _W_MULTIPLIER_LINK)
-    )
+_WALK_LISTS: tuple[tuple[frozenset[str], int], ...] = (
+    (_SOFT_PUNCT, _W_SOFT),
+    (frozenset(["."]), _W_PERIOD),
+    (_HARD_STOPS, _W_HARD),
+    (CLAUSE_BREAKERS, _W_CLAUSE),
+    (FIGURE_LEADERS, _W_FIGURE_LEADER),
+    (COPULAS, _W_COPULA),
+    (PREPOSITIONS - {"of"}, _W_PREPOSITION),
+    (_DANGLING, _W_DANGLING),
+    (_LEADING_DANGLING, _W_LEADING_DANGLING),
+    (_AUXILIARY_ENDINGS, _W_AUXILIARY),
+    (_RANGE_WORDS, _W_RANGE),
+    (frozenset(["as", "than"]), _W_MULTIPLIER_LINK),
+)
 
 
-def _walk_codes(lower: Sequence[str]) -> tuple[int, ...]:
-    table = {word: _walk_code(word) for word in set(lower)}
-    return tuple(map(table.__getitem__, lower))
+def _walk_codes(tokens: Tokens) -> tuple[int, ...]:
+    return word_bits(tokens.lower, tokens.vocabulary, _WALK_LISTS)
 
 
 def _walk_left(codes: Sequence[int], index: int, floor: int, reach: int) -> int:
@@ -873,6 +942,10 @@ def _walk_left(codes: Sequence[int], index: int, floor: int, reach: int) -> int:
     position = index
     while position > floor and words < reach:
         code = codes[position - 1]
+        if not code:  # a plain word, the common case: no check below applies
+            position -= 1
+            words += 1
+            continue
         if code & (_W_SOFT | _W_PERIOD):
             # Inside a sentence a period belongs to an abbreviation: "Mr. Smith", "U.S."
             position -= 1
@@ -904,8 +977,13 @@ def _walk_right(
     words = 0
     position = index
     is_value = role == "value"
+    next_claims = value_starts if is_value else ()
     while position < ceiling and words < reach:
         code = codes[position + 1]
+        if not code and position + 1 not in next_claims:  # a plain word: no check below applies
+            position += 1
+            words += 1
+            continue
         if code & _W_SOFT or (code & _W_PERIOD and position + 1 < ceiling):
             position += 1
             continue
@@ -1024,10 +1102,6 @@ def _stop_before_foreign_values(tokens: Tokens, current: _Draft, following: _Dra
             current.last = max(cut, current.first)
             break
     return current
-
-
-def _draft_order(draft: _Draft) -> tuple[int, int]:
-    return draft.first, draft.last
 
 
 def _mostly_shared(a: _Draft, b: _Draft) -> bool:

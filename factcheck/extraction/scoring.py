@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from .lexicon import (
     CAPTION_WORDS,
@@ -29,7 +31,7 @@ from .lexicon import (
     STRONG_OPINION_WORDS,
     VAGUE_SUBJECTS,
 )
-from .tokens import Tokens
+from .tokens import Tokens, word_bits
 
 # Base check-worthiness of each kind of trigger.
 BASE_PERCENTAGE = 0.72
@@ -126,29 +128,22 @@ class SentenceFeatures:
     host_turn: bool = False  # "MODERATOR: ...": the host frames a question, claims little
     personal: bool = False  # "my mum waited nine hours": a private life
     introduces: bool = False  # "The figures, in brief:": a line that announces what follows
+    # Whether any of the sentence-wide penalties in ``explain_parts`` may apply (from
+    # "moderator's turn" to "short"): most sentences have none, and skip their checks.
+    penalised: bool = True
 
 
 _F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
 
 
-def word_flags(lower: Sequence[str]) -> tuple[int, ...]:
+def word_flags(lower: Sequence[str], vocabulary: frozenset[str] | None = None) -> tuple[int, ...]:
     """Per token, a bit for every word list a sentence feature asks about.
 
-    Worked out once per distinct word, so that a sentence's features are one OR over its
-    tokens instead of a set and half a dozen set operations per sentence.
+    Worked out once per distinct word (``vocabulary``, all of ``lower`` when not given),
+    so that a sentence's features are one OR over its tokens instead of a set and half a
+    dozen set operations per sentence.
     """
-    table: dict[str, int] = {}
-    for word in set(lower):
-        table[word] = (
-            (word in REPORTING_VERBS and _F_REPORT)
-            | (word in FIRST_SECOND_PERSON and _F_PERSON)
-            | (word in CAPTION_WORDS and _F_CAPTION)
-            | (word in _VERB_LIKE and _F_VERB)
-            | (word in GENERIC_ADVERBS and _F_GENERIC)
-            | (word in _COLOURING_WORDS and _F_COLOUR)
-            | (word in _QUOTE_MARKS and _F_QUOTE)
-        )
-    return tuple(map(table.__getitem__, lower))
+    return word_bits(lower, frozenset(lower) if vocabulary is None else vocabulary, _FLAG_LISTS)
 
 
 def sentence_features(
@@ -158,9 +153,7 @@ def sentence_features(
     # runs for every sentence of every article.
     words = tokens.lower[first : last + 1]
     raw = tokens.raw[first : last + 1]
-    mask = 0
-    for flag in set(flags[first : last + 1] if flags is not None else word_flags(words)):
-        mask |= flag
+    mask = reduce(or_, flags[first : last + 1] if flags is not None else word_flags(words), 0)
     quote_marks = sum(map(_QUOTE_MARKS.__contains__, raw)) if mask & _F_QUOTE else 0
     word_count = tokens.is_word[first : last + 1].count(True)
     entity_count = tokens.is_entity[first + 1 : last + 1].count(True)
@@ -175,7 +168,7 @@ def sentence_features(
     )
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
     stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
-    return SentenceFeatures(
+    features = SentenceFeatures(
         stripped.endswith(("?", "\uff1f")) and not _TAG_QUESTION.search(stripped),  # is_question
         stripped.endswith(("!", "\uff01")),  # has_exclamation
         has_figure,
@@ -196,6 +189,21 @@ def sentence_features(
         bool(mask & _F_PERSON) and _is_personal(words),
         bool(raw) and raw[-1] == ":",
     )
+    features.penalised = bool(
+        features.host_turn
+        or features.is_question
+        or features.has_exclamation
+        or features.is_caption
+        or features.person_outside_quotes
+        or not (features.has_verb or word_count > FRAGMENT_WORDS)
+        or features.vague_subject
+        or features.imperative
+        or features.generic
+        or features.personal
+        or features.introduces
+        or word_count < 3
+    )
+    return features
 
 
 _VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | REPORTING_VERBS | HEDGES | frozenset(
@@ -204,6 +212,15 @@ _VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | R
 
 
 _COLOURING_WORDS = HEDGES | FUTURE_MARKERS | OPINION_WORDS
+_FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
+    (REPORTING_VERBS, _F_REPORT),
+    (FIRST_SECOND_PERSON, _F_PERSON),
+    (CAPTION_WORDS, _F_CAPTION),
+    (_VERB_LIKE, _F_VERB),
+    (GENERIC_ADVERBS, _F_GENERIC),
+    (_COLOURING_WORDS, _F_COLOUR),
+    (_QUOTE_MARKS, _F_QUOTE),
+)
 
 
 def _is_verb_like(word: str) -> bool:
@@ -331,32 +348,8 @@ def explain_parts(
         parts["unnamed source"] = -VAGUE_SOURCE_PENALTY
     elif role == "report" and features.has_quotation:
         parts["direct quotation"] = QUOTATION_BONUS
-    if features.host_turn:
-        parts["moderator's turn"] = -HOST_PENALTY
-    if features.is_question:
-        parts["question"] = -QUESTION_PENALTY
-    if features.has_exclamation:
-        parts["exclamation"] = -EXCLAMATION_PENALTY
-    if features.is_caption:
-        parts["bare caption"] = -CAPTION_PENALTY
-    if features.person_outside_quotes and not has_value and role not in ("event", "comparison"):
-        # "I cut taxes for 3 million families", "you voted to repeal" are records to check.
-        parts["first/second person"] = -PERSON_PENALTY
-    if not features.has_verb and features.word_count <= FRAGMENT_WORDS:
-        parts["fragment without a verb"] = -NO_VERB_PENALTY
-    if features.vague_subject and not has_value:
-        parts["vague subject"] = -VAGUE_SUBJECT_PENALTY
-    if features.imperative:
-        parts["imperative"] = -IMPERATIVE_PENALTY
-    if features.generic and not has_value:
-        parts["generality"] = -GENERIC_PENALTY
-    if features.personal:
-        parts["personal anecdote"] = -PERSONAL_PENALTY
-    if features.introduces and role not in ("report", "according"):
-        # 'He told reporters:' reports a statement; 'The figures, in brief:' only announces a list.
-        parts["introduces what follows"] = -INTRODUCTION_PENALTY
-    if features.word_count < 3 and not has_value:
-        parts["short"] = -SHORT_SENTENCE_PENALTY
+    if features.penalised:
+        _add_sentence_penalties(parts, role, has_value, features)
     if role in ("report", "according"):
         # That someone said something is a fact even when what they said is opinion.
         return parts
@@ -384,9 +377,43 @@ def explain_parts(
     return parts
 
 
+def _add_sentence_penalties(parts: dict[str, float], role: str, has_value: bool, features: SentenceFeatures) -> None:
+    """The parts that come from the sentence as a whole, in the order they are added."""
+    if features.host_turn:
+        parts["moderator's turn"] = -HOST_PENALTY
+    if features.is_question:
+        parts["question"] = -QUESTION_PENALTY
+    if features.has_exclamation:
+        parts["exclamation"] = -EXCLAMATION_PENALTY
+    if features.is_caption:
+        parts["bare caption"] = -CAPTION_PENALTY
+    if features.person_outside_quotes and not has_value and role not in ("event", "comparison"):
+        # "I cut taxes for 3 million families", "you voted to repeal" are records to check.
+        parts["first/second person"] = -PERSON_PENALTY
+    if not features.has_verb and features.word_count <= FRAGMENT_WORDS:
+        parts["fragment without a verb"] = -NO_VERB_PENALTY
+    if features.vague_subject and not has_value:
+        parts["vague subject"] = -VAGUE_SUBJECT_PENALTY
+    if features.imperative:
+        parts["imperative"] = -IMPERATIVE_PENALTY
+    if features.generic and not has_value:
+        parts["generality"] = -GENERIC_PENALTY
+    if features.personal:
+        parts["personal anecdote"] = -PERSONAL_PENALTY
+    if features.introduces and role not in ("report", "according"):
+        # 'He told reporters:' reports a statement; 'The figures, in brief:' only announces a list.
+        parts["introduces what follows"] = -INTRODUCTION_PENALTY
+    if features.word_count < 3 and not has_value:
+        parts["short"] = -SHORT_SENTENCE_PENALTY
+
+
 def wording_part(log_odds: float) -> float:
     """The score part the sentence wording model contributes, from its log-odds."""
-    part = max(-WORDING_CAP, min(WORDING_CAP, WORDING_WEIGHT * log_odds))
+    part = WORDING_WEIGHT * log_odds
+    if part > WORDING_CAP:
+        part = WORDING_CAP
+    elif part < -WORDING_CAP:
+        part = -WORDING_CAP
     return int(part * 1000 + (0.5 if part >= 0 else -0.5)) / 1000
 
 

@@ -13,7 +13,7 @@ trainer; a text's tokens are looked up once, and a sentence's score is two sums 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from math import exp
 
@@ -45,11 +45,11 @@ def normal_words(lower: Sequence[str]) -> tuple[str, ...]:
 
     Worked out once per distinct word, so that a whole text is normalised in one pass.
     """
-    return look_up(_normal_forms(lower), lower)
+    return look_up(_normal_forms(set(lower)), lower)
 
 
-def _normal_forms(lower: Sequence[str]) -> dict[str, str]:
-    return {word: NUMBER if word[:1].isdigit() else word for word in set(lower)}
+def _normal_forms(distinct_words: Iterable[str]) -> dict[str, str]:
+    return {word: NUMBER if word[:1].isdigit() else word for word in distinct_words}
 
 
 def length_feature(word_count: int) -> str:
@@ -76,13 +76,16 @@ def features(words: Sequence[str]) -> list[str]:
     return found
 
 
-def token_weights(lower: Sequence[str]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+def token_weights(
+    lower: Sequence[str], vocabulary: frozenset[str] | None = None
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Per token, the weight of its word and of the pair it opens, for a whole text at once.
 
-    Everything about a word is worked out once per distinct word; per token there are only
-    lookups looped in C. A sentence's log-odds is then two sums of slices (``sentence_logit``).
+    Everything about a word is worked out once per distinct word (``vocabulary``, all of
+    ``lower`` when not given); per token there are only lookups looped in C. A sentence's
+    log-odds is then two sums of slices (``sentence_logit``).
     """
-    normal_of = _normal_forms(lower)
+    normal_of = _normal_forms(set(lower) if vocabulary is None else vocabulary)
     word_weight = {word: WORDS.get(normal, 0.0) for word, normal in normal_of.items()}
     pairs_opened = {word: _PAIRS_BY_FIRST.get(normal, _NO_PAIRS) for word, normal in normal_of.items()}
     following = look_up(normal_of, lower[1:])

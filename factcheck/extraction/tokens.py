@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
@@ -42,8 +42,10 @@ class Tokens:
     raw: tuple[str, ...]
     # Per-token flags, computed once so that per-sentence features are sums of slices.
     is_word: tuple[bool, ...]
-    is_capital: tuple[bool, ...]
     is_entity: tuple[bool, ...]  # capitalised and not a common sentence word
+    # The distinct lower-cased tokens: the per-text word tables are built over these
+    # (a few thousand) rather than over every token.
+    vocabulary: frozenset[str]
 
     def index_at_or_after(self, position: int) -> int:
         return bisect_left(self.starts, position)
@@ -57,7 +59,7 @@ def tokenize(text: str) -> Tokens:
     # Splitting on a capturing pattern returns [gap, token, gap, token, ..., gap]; the
     # running sum of their lengths gives every offset without a Python loop per token.
     parts = _TOKEN_SPLIT.split(text)
-    offsets = list(accumulate(map(len, parts)))
+    offsets = tuple(accumulate(map(len, parts)))
     raw = tuple(parts[1::2])
     # A text repeats a few thousand distinct tokens: each is lower-cased and classified
     # once, then looked up per token (itemgetter loops in C). Equal tokens thereby share
@@ -66,17 +68,31 @@ def tokenize(text: str) -> Tokens:
     distinct = set(raw)
     lower_of = {token: token.lower() for token in distinct}
     is_word_of = {token: token[0].isalnum() for token in distinct}
-    is_capital_of = {token: token[0].isupper() for token in distinct}
-    is_entity_of = {token: capital and lower_of[token] not in NOT_ENTITY for token, capital in is_capital_of.items()}
+    is_entity_of = {token: token[0].isupper() and lower_of[token] not in NOT_ENTITY for token in distinct}
     return Tokens(
-        starts=tuple(offsets[0::2][: len(raw)]),
-        ends=tuple(offsets[1::2]),
+        starts=offsets[0:-1:2],
+        ends=offsets[1::2],
         lower=look_up(lower_of, raw),
         raw=raw,
         is_word=look_up(is_word_of, raw),
-        is_capital=look_up(is_capital_of, raw),
         is_entity=look_up(is_entity_of, raw),
+        vocabulary=frozenset(lower_of.values()),
     )
+
+
+def word_bits(
+    lower: Sequence[str], vocabulary: frozenset[str], word_lists: Iterable[tuple[Collection[str], int]]
+) -> tuple[int, ...]:
+    """Per token, the OR of the bits of the word lists that hold it.
+
+    Each list is intersected with the text's vocabulary (in C, over the smaller of the
+    two), so the cost is per word found rather than per distinct word and list.
+    """
+    table = dict.fromkeys(vocabulary, 0)
+    for words, bit in word_lists:
+        for word in vocabulary.intersection(words):
+            table[word] |= bit
+    return look_up(table, lower)
 
 
 def look_up(table: Mapping[_K, _V], keys: Sequence[_K]) -> tuple[_V, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
-from .datatypes import Value
+from .datatypes import Value, new_value
 from .tokens import Tokens, look_up, tokenize
 from .lexicon import (
     CARDINALS,
@@ -192,13 +192,24 @@ def find_values(text: str, start: int = 0, end: int | None = None, tokens: Token
     # Cheap screen first: most tokens cannot start a figure. Decided once per distinct word,
     # then looked up per token (look_up loops in C).
     candidates = lower[first:]
-    is_starter = {word: word[0] in _START_CHARS or word in _VALUE_STARTERS or "-" in word for word in set(candidates)}
-    screened = list(compress(range(first, len(lower)), look_up(is_starter, candidates)))
-    for index in screened:
+    distinct = tokens.vocabulary if first == 0 else set(candidates)
+    rules = dict.fromkeys(distinct, _NEVER)
+    rules.update(
+        {
+            word: _start_rule(word)
+            for word in distinct
+            if word[0] in _START_CHARS or word in _VALUE_STARTERS or "-" in word
+        }
+    )
+    rule_of_token = look_up(rules, candidates)
+    for index in compress(range(first, len(lower)), rule_of_token):
         position = starts[index]
         if position >= end:
             break
-        if position < covered_until or not _may_start_value(lower, raw, index):
+        if position < covered_until:
+            continue
+        rule = rule_of_token[index - first]
+        if rule != _ALWAYS and not _context_fits(rule, lower, raw, index):
             continue
         pattern = _DIGIT_VALUE_PATTERN if lower[index][0] in _ASCII_DIGITS else _VALUE_PATTERN
         match = pattern.match(text, position, end)
@@ -211,22 +222,35 @@ def find_values(text: str, start: int = 0, end: int | None = None, tokens: Token
     return values
 
 
-def _may_start_value(lower: tuple[str, ...], raw: tuple[str, ...], index: int) -> bool:
-    word = lower[index]
+# Whether a token may open a figure, decided once per distinct word by ``_start_rule``:
+# never, always, or only before the right next token.
+_NEVER, _ALWAYS, _BEFORE_FRACTION, _BEFORE_DAY, _AS_CURRENCY_CODE = 0, 1, 2, 3, 4
+
+
+def _start_rule(word: str) -> int:
     if word[0] in _START_CHARS:
-        return True
+        return _ALWAYS
     if word in _VALUE_STARTERS:
         if word == "a":
-            return index + 1 < len(lower) and lower[index + 1] in _A_FOLLOWERS
+            return _BEFORE_FRACTION  # "a half", "a dozen"
         if word == "the":
-            return index + 1 < len(lower) and lower[index + 1][:1].isdigit()
+            return _BEFORE_DAY  # "the 3rd"
         if word in _CURRENCY_CODES or len(word) <= 2:
-            # "USD 40", "US$": codes are upper-case and followed by a figure or "$".
-            return raw[index].isupper() and index + 1 < len(lower) and lower[index + 1][:1] in _START_CHARS
-        return True
-    if "-" in word:
-        return word.split("-", 1)[0] in _VALUE_STARTERS
-    return False
+            return _AS_CURRENCY_CODE
+        return _ALWAYS
+    if "-" in word and word.split("-", 1)[0] in _VALUE_STARTERS:
+        return _ALWAYS
+    return _NEVER
+
+
+def _context_fits(rule: int, lower: tuple[str, ...], raw: tuple[str, ...], index: int) -> bool:
+    following = lower[index + 1] if index + 1 < len(lower) else ""
+    if rule == _BEFORE_FRACTION:
+        return following in _A_FOLLOWERS
+    if rule == _BEFORE_DAY:
+        return following[:1].isdigit()
+    # "USD 40", "US$": codes are upper-case and followed by a figure or "$".
+    return raw[index].isupper() and following[:1] in _START_CHARS
 
 
 def _glued_to_word(text: str, start: int, end: int) -> bool:
@@ -263,12 +287,14 @@ def _value(
     date: str | None = None,
 ) -> Value:
     # Positional, in the order of Value's fields: keyword arguments cost a dict per figure.
-    return Value(kind, match.group(), match.start(), match.end(), number, unit, currency, date)
+    return new_value(kind, match.group(), match.start(), match.end(), number, unit, currency, date)
 
 
 def parse_number(text: str) -> float | None:
     """Read "1,234.5", "3.5 million", "twenty-six", "two hundred" or "a dozen"."""
     text = text.strip()
+    if text.isascii() and text.isdigit():  # the common case, "2019" or "15"
+        return float(text)
     digits = _NUMBER_AT_START.match(text)
     if digits:
         number = float(digits.group().replace(",", ""))
