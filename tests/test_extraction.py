@@ -599,3 +599,57 @@ def test_a_personal_anecdote_scores_lower_than_the_same_fact_about_a_hospital():
     (mum, reasons), *_ = explain_claims("Last Tuesday my mum waited nine hours in emergency at Dandenong Hospital.", min_score=0)
     (patients, _), *_ = explain_claims("Last Tuesday patients waited nine hours in emergency at Dandenong Hospital.", min_score=0)
     assert "personal anecdote" in reasons and mum.score < patients.score
+
+
+# --- patterns found on the sixth dev batch ---------------------------------------------------
+
+
+def test_a_loaded_question_asserts_its_fact():
+    assert any("4,200 nurses" in q for q in quotes("Will the minister confirm that 4,200 nurses left the service last year?"))
+    assert any("voted against" in q for q in quotes("Is it not the case that the senator voted against the bill?"))
+    assert quotes("Is it true that the senator voted against the bill?") == []  # a genuine question
+
+
+def test_a_negated_event_with_a_contraction_or_an_adverb_is_a_claim():
+    assert any("didn’t attend" in q for q in quotes("The governor didn’t attend the summit in Oslo."))
+    assert any("did not significantly reduce" in q for q in quotes("The drug did not significantly reduce deaths in the trial."))
+
+
+def test_what_a_rule_requires_or_allows_is_a_status_claim():
+    claims = extract_claims("The county charter requires a public vote on any new tax.")
+    assert [c.kind for c in claims] == [ClaimKind.STATUS] and "requires" in claims[0].quote
+    assert quotes("It allows us to do more with less.") == []
+
+
+def test_a_named_bodys_plan_is_a_claim_but_a_speakers_own_plan_is_not():
+    assert any("plans to" in q for q in quotes("Nordvik Energy plans to close the plant at Tromsø."))
+    assert quotes("We plan to cut taxes.") == []
+    assert not any(c.kind == ClaimKind.EVENT and "plans" in c.quote for c in extract_claims("Its plans to expand are vague.", min_score=0))
+
+
+def test_an_s_form_after_a_determiner_comparative_or_verb_is_a_noun():
+    assert quotes("Factories face cheaper imports from abroad.") == []
+    assert quotes("We plan to cut taxes.") == []
+    assert any("approves" in q for q in quotes("Council approves cuts to library hours"))
+
+
+def test_an_ed_adjective_right_after_a_subject_pronoun_is_a_verb():
+    assert any("retired" in q for q in quotes("He retired from the national team in Lisbon last year."))
+    assert quotes("She seemed tired.") == []
+
+
+def test_question_and_channel_numbers_are_labels():
+    assert quotes("Question 7, Councillor Byrne.") == []
+    assert quotes("AS BROADCAST ON CHANNEL 4") == []
+
+
+def test_a_short_headline_ending_in_a_particle_is_its_own_sentence():
+    from factcheck.extraction import split_sentences
+
+    text = "Rail strike drags on\nCommuters queue for buses at Leeds station on Monday.\n"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Rail strike drags on",
+        "Commuters queue for buses at Leeds station on Monday.",
+    ]
+    wrapped = "The committee said it would publish its report on the collapse of the bridge on\nFriday, two days later than planned.\n"
+    assert len(split_sentences(wrapped)) == 1

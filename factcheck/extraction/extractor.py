@@ -40,6 +40,7 @@ from .lexicon import (
     RECORD_FOLLOWERS,
     REPORTING_VERBS,
     ROLE_WORDS,
+    RULE_VERBS,
     SOURCE_ROLES,
     STATUS_WORDS,
     STOPWORDS,
@@ -85,6 +86,8 @@ _TREND_WORDS = COMPARISON_WORDS - frozenset(
 )
 # "has never had": checked by _never_trigger, with the event verbs.
 _NEGATIVE_RECORD_WORDS = frozenset(["never"])
+# "Halvard plans to file for approval": a named body's stated plan (checked by _plan_trigger).
+_PLAN_VERBS = frozenset("plans planned intends intended aims aimed".split())
 _TRIGGER_WORDS = (
     SUPERLATIVE_WORDS
     | _TREND_WORDS
@@ -95,6 +98,7 @@ _TRIGGER_WORDS = (
     | IRREGULAR_PAST_FORMS
     | COPULAS
     | _NEGATIVE_RECORD_WORDS
+    | _PLAN_VERBS
 )
 _G_SUPERLATIVE, _G_COMPARISON, _G_EVENT, _G_REPORT, _G_STATUS = 1, 2, 4, 8, 16
 # Words in no list still reach the checks by suffix ("-est", "-ed").
@@ -106,7 +110,7 @@ def _word_groups() -> dict[str, int]:
     for words, flag in (
         (SUPERLATIVE_WORDS, _G_SUPERLATIVE),
         (_TREND_WORDS, _G_COMPARISON),
-        (EVENT_VERBS | EVENT_VERB_BASES | _NEGATIVE_RECORD_WORDS, _G_EVENT),
+        (EVENT_VERBS | EVENT_VERB_BASES | _NEGATIVE_RECORD_WORDS | _PLAN_VERBS, _G_EVENT),
         (REPORTING_VERBS, _G_REPORT),
         (STATUS_WORDS, _G_STATUS),
     ):
@@ -147,6 +151,9 @@ _REFERRING_WORDS = _DETERMINERS | frozenset("these those both".split())
 _SAYING_FOLLOWERS = frozenset(["that", ",", ":", '"', "\u201c"])
 # Words before "states", "claims" that make them nouns: "member states", "insurance claims".
 _NOUN_MODIFIERS = frozenset("member united these those many some several both all other such insurance".split())
+_PERSONAL_SUBJECTS = frozenset("i he she we they".split())
+# Comparatives that make a following -s form a noun: "cheaper imports", "more cuts".
+_PLAIN_COMPARATIVES = frozenset("more fewer less cheaper higher lower bigger smaller larger greater further".split())
 _MEMBER_NOUNS = frozenset("states countries nations organisations organizations parties".split())
 _OPENING_QUOTES = frozenset("\u201c\u00ab\u300c\u300e")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb\u300d\u300f")
@@ -724,13 +731,23 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     if word == "never":
         return _never_trigger(tokens, index, last, previous)
+    if word in _PLAN_VERBS:
+        return _plan_trigger(tokens, index, first, last, previous)
     if word in EVENT_VERBS:
         if previous in _INFINITIVE_MARKERS:
             return None
+        if word[-1] == "s" and (
+            previous in _REFERRING_WORDS or previous in _NOUN_MODIFIERS or previous in _PLAIN_COMPARATIVES
+            or previous in EVENT_VERB_BASES or previous in EVENT_VERBS
+        ):
+            return None  # "its exports", "cheaper imports", "cut taxes": a plural noun
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
-    if word in EVENT_VERB_BASES and previous in _NEGATIONS and index - 2 >= first and tokens.lower[index - 2] in _DO_FORMS:
-        # "did not attend", "does not mention": a negated event is as checkable as the event.
-        return _Trigger(index - 2, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
+    if word in EVENT_VERB_BASES:
+        negated_from = _negated_do_form(tokens, index, first)
+        if negated_from is not None:
+            # "did not attend", "didn't mention", "did not significantly reduce": a negated event
+            # is as checkable as the event.
+            return _Trigger(negated_from, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     if word in EVENT_VERB_BASES and _has_plural_subject(tokens, index, first):
         # Present tense after a plural or named subject: "Residents protest", "Democrats win".
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
@@ -738,6 +755,23 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
 
 
 _NEGATIONS = frozenset(["not", "never"])
+_NEGATED_DO_FORMS = frozenset(
+    form.replace("'", apostrophe) for form in ("didn't", "doesn't", "don't") for apostrophe in "'\u2019"
+)
+
+
+def _negated_do_form(tokens: Tokens, index: int, first: int) -> int | None:
+    """Where "did not" / "didn't" (with at most one adverb in -ly after it) before a base verb starts."""
+    at = index - 1
+    if at > first and tokens.lower[at].endswith("ly"):
+        at -= 1  # "did not significantly reduce"
+    if at < first:
+        return None
+    if tokens.lower[at] in _NEGATED_DO_FORMS:
+        return at
+    if tokens.lower[at] in _NEGATIONS and at - 1 >= first and tokens.lower[at - 1] in _DO_FORMS:
+        return at - 1
+    return None
 _MODALS = frozenset("will would could should might may can shall must".split())
 _DO_FORMS = frozenset(["did", "does", "do"])
 _NEVER_FOLLOWERS = _AUXILIARIES | IRREGULAR_PAST_FORMS | EVENT_VERBS | frozenset(["once", "before"])
@@ -754,6 +788,20 @@ def _never_trigger(tokens: Tokens, index: int, last: int, previous: str) -> _Tri
     if following in _NEVER_FOLLOWERS or following.endswith("ed") or previous in _AUXILIARIES:
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     return None
+
+
+def _plan_trigger(tokens: Tokens, index: int, first: int, last: int, previous: str) -> _Trigger | None:
+    """'The ministry plans to ...', 'Halvard intends to ...': a reported plan is a fact to check.
+
+    Not a speaker's own plan ("we plan to": a promise) and not the noun ("its plans to").
+    """
+    if index == first or index >= last or tokens.lower[index + 1] != "to":
+        return None
+    if previous in FIRST_SECOND_PERSON or previous in _REFERRING_WORDS or not previous[:1].isalpha():
+        return None
+    if previous.endswith(("'s", "\u2019s")):
+        return None
+    return _Trigger(index, index + 1, _KIND_EVENT, scoring.BASE_EVENT, "event")
 
 
 _SENTENCE_FINAL = frozenset(".!?\u2026\"'\u201d\u2019)\u3002\uff01\uff1f")
@@ -784,11 +832,13 @@ def _past_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger
     """Any past tense with a subject: the sentence reports something that happened."""
     if index == first or _is_name(tokens, index, first):
         return None
+    previous = tokens.lower[index - 1]
     if word in IRREGULAR_PAST_FORMS:
         pass
-    elif not (word.endswith("ed") and len(word) >= 5 and word.isalpha() and word not in ED_ADJECTIVES):
+    elif not (word.endswith("ed") and len(word) >= 5 and word.isalpha()):
         return None
-    previous = tokens.lower[index - 1]
+    elif word in ED_ADJECTIVES and previous not in _PERSONAL_SUBJECTS:
+        return None  # but "she retired from", "they married in": right after a subject, a verb
     before = tokens.lower[index - 2] if index - 2 >= first else ""
     if previous in _DETERMINERS or previous in PREPOSITIONS:
         return None  # "the detailed plan", "in limited numbers": an adjective
@@ -855,6 +905,12 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
         return None
     if following in _MEMBER_NOUNS and index + 2 <= last and tokens.lower[index + 2] == "of":
         return _Trigger(index, index + 1, _KIND_STATUS, scoring.BASE_STATUS, "status")  # "member states of"
+    if word in RULE_VERBS:
+        # "The code requires ...", not "it allows us to": a named rule or body as the subject.
+        previous = tokens.lower[index - 1] if index > first else ""
+        if previous in NON_PERSON_SUBJECTS or previous in _DETERMINERS or not previous[:1].isalpha():
+            return None
+        return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
     if following in ("of", "to", "in", "by") or has_copula or word in _POSSESSION_VERBS:
         return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
     return None

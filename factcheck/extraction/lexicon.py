@@ -288,9 +288,12 @@ REPORTING_VERBS = _words(
     commented replied responded announced answered according called described cautioned
     concluded suggested suggests recalled recalls pledged believe believes believed think thinks
     expect expects
-    promised vowed
+    promised vowed joked quipped conceded concedes retorted
     """
 )
+
+# What a law, code or policy says: "The ministerial code requires ministers to declare ...".
+RULE_VERBS = _words("requires allows prohibits forbids advises recommends exempts obliges entitles mandates")
 
 STATUS_WORDS = _words(
     """
@@ -299,7 +302,7 @@ STATUS_WORDS = _words(
     based located owned owns controlled controls president chairman chairwoman chair ceo
     director minister secretary governor mayor leader head spokesman spokeswoman spokesperson
     """
-)
+) | RULE_VERBS
 
 # Role nouns only count as a status claim with a copula ("X is the mayor of Y").
 ROLE_WORDS = _words(
@@ -363,6 +366,7 @@ OPINION_WORDS = _words(
     just unjust wrong right nonsense propaganda slandered smart foolish lesson lessons
     nothing everything everyone nobody anyone always never indeed exciting interesting
     fascinating impressive disappointing surprising shocking stunning boring thrilling
+    miserable dismal bleak grim dreadful appalling superb splendid glorious heated uneasy bitter
     """
 )
 
@@ -414,7 +418,7 @@ IDENTIFIER_NOUNS = _words(
     """
     fig figure table no number article section chapter page p pp room route flight bus
     platform gate exhibit appendix item clause paragraph para amendment resolution
-    episode volume vol version
+    episode volume vol version question channel motion petition
     """
 )
 

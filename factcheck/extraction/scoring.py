@@ -100,6 +100,12 @@ _TAG_QUESTION = re.compile(
     r"\s+(?:not\s+)?(?:you|he|she|it|they|we|i|there)\s*\?$",
     re.IGNORECASE,
 )
+# "Will the minister confirm that 36,800 people crossed ...?": the question asserts its fact.
+_LOADED_QUESTION = re.compile(
+    r"\b(?:confirm|accept|admit|acknowledge|concede|deny)\s+that\b"
+    r"|\bis(?:n['\u2019]t| it not)\s+(?:it\s+)?(?:true|the case|a fact)\s+that\b",
+    re.IGNORECASE,
+)
 # Transcript labels of whoever chairs a debate or an interview (upper case, before a colon).
 _HOST_LABELS = frozenset("MODERATOR MODERATORS PRESENTER HOST CHAIR CHAIRMAN CHAIRWOMAN INTERVIEWER Q".split())
 _SUBJECT_PRONOUNS = frozenset("i we you they he she it".split())
@@ -169,7 +175,7 @@ def sentence_features(
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
     stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
     features = SentenceFeatures(
-        stripped.endswith(("?", "\uff1f")) and not _TAG_QUESTION.search(stripped),  # is_question
+        stripped.endswith(("?", "\uff1f")) and not _TAG_QUESTION.search(stripped) and not _LOADED_QUESTION.search(stripped),  # is_question
         stripped.endswith(("!", "\uff01")),  # has_exclamation
         has_figure,
         entity_count,

@@ -116,6 +116,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+# Hard-wrapped text breaks lines near a fixed width; a shorter line that ends in "on" or "the"
+# before a capitalised line is a headline or a label, not half a sentence.
+_WRAPPED_LINE_MIN = 40
+
+
 def _continues(text: str, previous: tuple[int, int], next_start: int) -> bool:
     """A hard-wrapped line: the previous line is unfinished and the next one goes on."""
     last_char = text[previous[1] - 1]
@@ -126,6 +131,9 @@ def _continues(text: str, previous: tuple[int, int], next_start: int) -> bool:
         return True
     if last_char in ",-\u2013\u2014(&/":
         return True
+    line_start = max(text.rfind("\n", previous[0], previous[1]) + 1, previous[0])
+    if previous[1] - line_start < _WRAPPED_LINE_MIN:
+        return False  # "Port strike drags on" above a caption: a short line is a line of its own
     space = max(text.rfind(" ", previous[0], previous[1]), previous[0] - 1)
     last_word = text[space + 1 : previous[1]].lower()
     return last_word in LINE_CONTINUATION_WORDS
