@@ -653,3 +653,39 @@ def test_a_short_headline_ending_in_a_particle_is_its_own_sentence():
     ]
     wrapped = "The committee said it would publish its report on the collapse of the bridge on\nFriday, two days later than planned.\n"
     assert len(split_sentences(wrapped)) == 1
+
+
+# --- patterns found on the seventh dev batch -------------------------------------------------
+
+
+def test_a_speakers_own_promise_is_not_a_claim_but_their_record_is():
+    from factcheck.extraction import explain_claims
+
+    assert quotes("As governor, I’ll triple that.") == []
+    (promise, reasons), *_ = explain_claims("We will cut taxes for 3 million families.", min_score=0)
+    (record, _), *_ = explain_claims("We cut taxes for 3 million families.", min_score=0)
+    assert "speaker's own promise" in reasons and promise.score < record.score
+    # A company's announced plan, attributed, stays a claim.
+    assert quotes("“We will close 12 stores,” the chief executive said.")
+
+
+def test_an_unnamed_official_is_a_vague_source_even_with_a_nationality():
+    assert quotes("“Everyone knows who is behind it,” a senior Danish official said.") == []
+    assert quotes("“Everyone knows who is behind it,” a spokesperson for the Danish foreign ministry said.")
+
+
+def test_a_command_opening_with_a_verb_scores_lower_than_the_statement():
+    from factcheck.extraction import explain_claims
+
+    (command, reasons), *_ = explain_claims("Spend the $2 million on the library instead.", min_score=0)
+    assert "imperative" in reasons
+    (attributed, reasons), *_ = explain_claims("Close the gap by 2030, the report says.", min_score=0)
+    assert "imperative" not in reasons
+
+
+def test_a_number_to_call_is_a_label():
+    assert quotes("For anything urgent, call 111.") == []
+
+
+def test_is_the_minister_aware_that_is_a_loaded_question():
+    assert quotes("Is the minister aware that 9,000 homes stood empty last year?")

@@ -151,6 +151,8 @@ _REFERRING_WORDS = _DETERMINERS | frozenset("these those both".split())
 _SAYING_FOLLOWERS = frozenset(["that", ",", ":", '"', "\u201c"])
 # Words before "states", "claims" that make them nouns: "member states", "insurance claims".
 _NOUN_MODIFIERS = frozenset("member united these those many some several both all other such insurance".split())
+# Roles that speak for a named body even after "a": "a spokesperson for the ministry said".
+_NAMED_ROLES = frozenset("spokesperson spokesman spokeswoman statement report".split())
 _PERSONAL_SUBJECTS = frozenset("i he she we they".split())
 # Comparatives that make a following -s form a noun: "cheaper imports", "more cuts".
 _PLAIN_COMPARATIVES = frozenset("more fewer less cheaper higher lower bigger smaller larger greater further".split())
@@ -472,8 +474,10 @@ def _vague_source(
     words = [tokens.lower[index] for index in subject]
     verb = tokens.lower[trigger.first]
     previous = tokens.lower[trigger.first - 1] if trigger.first > first else ""
+    if words and words[0] in INDEFINITES and not any(word in _NAMED_ROLES for word in words):
+        return True  # "a senior official", "one diplomat": unnamed (but "a company spokesperson" speaks for it)
     if any(word in SOURCE_ROLES for word in words):
-        return False  # "a company spokesperson", "the ministry"
+        return False  # "the ministry", "a company spokesperson"
     if words and words[0] in INDEFINITES:
         return True  # "a counsellor in a Dublin school", "one father": nobody to ask
     if previous in _PASSIVE_AUXILIARIES or previous.endswith(("'s", "\u2019s")):

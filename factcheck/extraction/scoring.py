@@ -80,6 +80,7 @@ STRONG_OPINION_PENALTY = 0.22
 MAX_OPINION_PENALTY = 0.45
 PERSON_PENALTY = 0.05
 PERSONAL_PENALTY = 0.2
+PROMISE_PENALTY = 0.25
 INTRODUCTION_PENALTY = 0.15
 CAPTION_PENALTY = 0.45
 EXCLAMATION_PENALTY = 0.12
@@ -102,7 +103,7 @@ _TAG_QUESTION = re.compile(
 )
 # "Will the minister confirm that 36,800 people crossed ...?": the question asserts its fact.
 _LOADED_QUESTION = re.compile(
-    r"\b(?:confirm|accept|admit|acknowledge|concede|deny)\s+that\b"
+    r"\b(?:confirm|accept|admit|acknowledge|concede|deny|aware|agree)\s+that\b"
     r"|\bis(?:n['\u2019]t| it not)\s+(?:it\s+)?(?:true|the case|a fact)\s+that\b",
     re.IGNORECASE,
 )
@@ -134,9 +135,16 @@ class SentenceFeatures:
     host_turn: bool = False  # "MODERATOR: ...": the host frames a question, claims little
     personal: bool = False  # "my mum waited nine hours": a private life
     introduces: bool = False  # "The figures, in brief:": a line that announces what follows
+    own_promise: bool = False  # "I'll double that", "we would move $10 million": a pledge, not a record
     # Whether any of the sentence-wide penalties in ``explain_parts`` may apply (from
     # "moderator's turn" to "short"): most sentences have none, and skip their checks.
     penalised: bool = True
+
+
+_OWN_FUTURE = frozenset(
+    form.replace("'", apostrophe) for form in ("i'll", "we'll") for apostrophe in "'\u2019"
+)
+_FUTURE_MODALS = frozenset("will would shall".split())
 
 
 _F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
@@ -188,12 +196,13 @@ def sentence_features(
         quote_marks >= 2,  # has_quotation
         bool(has_verb),
         opener in VAGUE_SUBJECTS,  # vague_subject
-        opener in IMPERATIVE_OPENERS or "please" in words,  # imperative: "First speaker, please state ..."
+        opener in IMPERATIVE_OPENERS or "please" in words or (not mask & _F_REPORT and _opens_with_command(raw, words)),  # imperative
         bool(mask & _F_GENERIC),  # generic
         bool(mask & _F_COLOUR),  # colored
         len(raw) > 1 and raw[1] == ":" and raw[0] in _HOST_LABELS,  # host_turn
         bool(mask & _F_PERSON) and _is_personal(words),
         bool(raw) and raw[-1] == ":",
+        bool(mask & _F_PERSON) and _is_own_promise(words),
     )
     features.penalised = bool(
         features.host_turn
@@ -206,6 +215,7 @@ def sentence_features(
         or features.imperative
         or features.generic
         or features.personal
+        or features.own_promise
         or features.introduces
         or word_count < 3
     )
@@ -220,7 +230,7 @@ _VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | R
 _COLOURING_WORDS = HEDGES | FUTURE_MARKERS | OPINION_WORDS
 _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
     (REPORTING_VERBS, _F_REPORT),
-    (FIRST_SECOND_PERSON, _F_PERSON),
+    (FIRST_SECOND_PERSON | _OWN_FUTURE, _F_PERSON),
     (CAPTION_WORDS, _F_CAPTION),
     (_VERB_LIKE, _F_VERB),
     (GENERIC_ADVERBS, _F_GENERIC),
@@ -340,7 +350,9 @@ def explain_parts(
 ) -> dict[str, float]:
     """``explain_score`` with the fields of a ``ClaimContext`` as arguments (no object per claim)."""
     parts: dict[str, float] = {"base": base}
-    if span_entity:
+    if vague_source:
+        pass  # "a senior Swedish official said": the name only describes who is not named
+    elif span_entity:
         parts["named entity"] = ENTITY_BONUS
     elif features.entity_count:
         parts["named entity nearby"] = NEARBY_ENTITY_BONUS
@@ -406,11 +418,35 @@ def _add_sentence_penalties(parts: dict[str, float], role: str, has_value: bool,
         parts["generality"] = -GENERIC_PENALTY
     if features.personal:
         parts["personal anecdote"] = -PERSONAL_PENALTY
+    if features.own_promise and role not in ("report", "according"):
+        parts["speaker's own promise"] = -PROMISE_PENALTY
     if features.introduces and role not in ("report", "according"):
         # 'He told reporters:' reports a statement; 'The figures, in brief:' only announces a list.
         parts["introduces what follows"] = -INTRODUCTION_PENALTY
     if features.word_count < 3 and not has_value:
         parts["short"] = -SHORT_SENTENCE_PENALTY
+
+
+# What follows a verb at the start of a command: "Spend the money", "Build it".
+_COMMAND_OBJECTS = frozenset("the a an your it them us this that these those".split())
+
+
+def _opens_with_command(raw: Sequence[str], words: Sequence[str]) -> bool:
+    """ "Spend the $4.5 million on fixing the escalators": a base verb, then its object."""
+    return (
+        len(words) > 2 and raw[0][:1].isupper() and words[0] in EVENT_VERB_BASES
+        and words[0] not in EVENT_VERBS and words[1] in _COMMAND_OBJECTS
+    )
+
+
+def _is_own_promise(words: Sequence[str]) -> bool:
+    """The speaker's own future: "I'll", "we will", "I would" (CLAIMS.md: a promise is not a claim)."""
+    for index, word in enumerate(words):
+        if word in _OWN_FUTURE:
+            return True
+        if word in ("i", "we") and index + 1 < len(words) and words[index + 1] in _FUTURE_MODALS:
+            return True
+    return False
 
 
 def wording_part(log_odds: float) -> float:
