@@ -689,3 +689,15 @@ def test_a_number_to_call_is_a_label():
 
 def test_is_the_minister_aware_that_is_a_loaded_question():
     assert quotes("Is the minister aware that 9,000 homes stood empty last year?")
+
+
+def test_what_is_now_allowed_is_not_a_guess():
+    assert quotes("Dentists in Wales can now prescribe four common antibiotics without a referral.")
+    assert quotes("Dentists could prescribe four antibiotics one day.") == []
+
+
+def test_a_short_rule_sentence_has_a_verb():
+    from factcheck.extraction import explain_claims
+
+    (claim, reasons), *_ = explain_claims("State law requires a vote.", min_score=0)
+    assert "fragment without a verb" not in reasons

@@ -28,6 +28,7 @@ from .lexicon import (
     OPINION_WORDS,
     PERSONAL_NOUNS,
     REPORTING_VERBS,
+    RULE_VERBS,
     STRONG_OPINION_WORDS,
     VAGUE_SUBJECTS,
 )
@@ -222,7 +223,7 @@ def sentence_features(
     return features
 
 
-_VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | REPORTING_VERBS | HEDGES | frozenset(
+_VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | REPORTING_VERBS | HEDGES | RULE_VERBS | frozenset(
     "be being am do does did says said has have had".split()
 )
 
@@ -466,5 +467,7 @@ def _has_hedge(window: Sequence[str], raw: Sequence[str] = (), offset: int = 0, 
                 continue  # "twice as likely": a comparison, not a hedge
             if word == "may" and raw and offset + position > sentence_first and raw[offset + position] == "May":
                 continue  # "approved the deal in May": the month, not the modal
+            if word == "can" and position + 1 < len(window) and window[position + 1] in ("now", "no"):
+                continue  # "pharmacies can now treat", "can no longer": what is allowed, not a guess
             return True
     return False
