@@ -701,3 +701,26 @@ def test_a_short_rule_sentence_has_a_verb():
 
     (claim, reasons), *_ = explain_claims("State law requires a vote.", min_score=0)
     assert "fragment without a verb" not in reasons
+
+
+# --- patterns found on debate sentences (CheckThat! 2024 training data) -----------------------
+
+
+def test_a_denied_past_action_is_a_claim_with_any_verb():
+    assert any("did not deal" in q for q in quotes("The ministry did not deal with the complaints."))
+    assert any("didn’t uh - answer" in q for q in quotes("The agency didn’t uh - answer the letter from Congress."))
+    assert quotes("That is what I did.") == []
+
+
+def test_what_the_law_forbids_is_a_status_claim():
+    claims = extract_claims("It's illegal for councils to borrow to pay salaries.", min_score=0)
+    assert claims and claims[0].kind == ClaimKind.STATUS and "illegal" in claims[0].quote
+
+
+def test_number_one_in_something_is_a_ranking():
+    claims = extract_claims("Our students are number one in reading in the state.")
+    assert claims and claims[0].kind == ClaimKind.ORDINAL and "number one in" in claims[0].quote
+
+
+def test_do_you_know_that_asserts_its_fact():
+    assert any("ten times as many" in q for q in quotes("Do you know that Canada trains ten times as many nurses as we do?"))

@@ -86,6 +86,8 @@ _TREND_WORDS = COMPARISON_WORDS - frozenset(
 )
 # "has never had": checked by _never_trigger, with the event verbs.
 _NEGATIVE_RECORD_WORDS = frozenset(["never"])
+# "The administration did not deal with it": a denied past action (checked by _did_not_trigger).
+_PAST_DO_FORMS = frozenset(["did", "didn't", "didn\u2019t"])
 # "Halvard plans to file for approval": a named body's stated plan (checked by _plan_trigger).
 _PLAN_VERBS = frozenset("plans planned intends intended aims aimed".split())
 _TRIGGER_WORDS = (
@@ -99,6 +101,7 @@ _TRIGGER_WORDS = (
     | COPULAS
     | _NEGATIVE_RECORD_WORDS
     | _PLAN_VERBS
+    | _PAST_DO_FORMS
 )
 _G_SUPERLATIVE, _G_COMPARISON, _G_EVENT, _G_REPORT, _G_STATUS = 1, 2, 4, 8, 16
 # Words in no list still reach the checks by suffix ("-est", "-ed").
@@ -110,7 +113,7 @@ def _word_groups() -> dict[str, int]:
     for words, flag in (
         (SUPERLATIVE_WORDS, _G_SUPERLATIVE),
         (_TREND_WORDS, _G_COMPARISON),
-        (EVENT_VERBS | EVENT_VERB_BASES | _NEGATIVE_RECORD_WORDS | _PLAN_VERBS, _G_EVENT),
+        (EVENT_VERBS | EVENT_VERB_BASES | _NEGATIVE_RECORD_WORDS | _PLAN_VERBS | _PAST_DO_FORMS, _G_EVENT),
         (REPORTING_VERBS, _G_REPORT),
         (STATUS_WORDS, _G_STATUS),
     ):
@@ -153,6 +156,7 @@ _SAYING_FOLLOWERS = frozenset(["that", ",", ":", '"', "\u201c"])
 _NOUN_MODIFIERS = frozenset("member united these those many some several both all other such insurance".split())
 # Roles that speak for a named body even after "a": "a spokesperson for the ministry said".
 _NAMED_ROLES = frozenset("spokesperson spokesman spokeswoman statement report".split())
+_RANKING_FOLLOWERS = frozenset("in on for among".split())
 _PERSONAL_SUBJECTS = frozenset("i he she we they".split())
 # Comparatives that make a following -s form a noun: "cheaper imports", "more cuts".
 _PLAIN_COMPARATIVES = frozenset("more fewer less cheaper higher lower bigger smaller larger greater further".split())
@@ -573,6 +577,10 @@ def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -
         if index > sentence_first and tokens.lower[index - 1].rstrip(".") in IDENTIFIER_NOUNS:
             return _KIND_OTHER, scoring.BASE_IDENTIFIER  # "Fig. 3", "Route 66": a label
         return _KIND_QUANTITY, scoring.BASE_QUANTITY
+    if word == "one" and index > sentence_first and tokens.lower[index - 1] == "number":
+        if index + 1 < len(tokens.lower) and tokens.lower[index + 1] in _RANKING_FOLLOWERS:
+            return _KIND_ORDINAL, scoring.BASE_ORDINAL  # "number one in English": a ranking
+        return None
     if word in ("one", "a", "zero"):
         return None
     if "-" in word and word != value.text.lower():
@@ -737,6 +745,8 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
         return _never_trigger(tokens, index, last, previous)
     if word in _PLAN_VERBS:
         return _plan_trigger(tokens, index, first, last, previous)
+    if word in _PAST_DO_FORMS:
+        return _did_not_trigger(tokens, index, first, last)
     if word in EVENT_VERBS:
         if previous in _INFINITIVE_MARKERS:
             return None
@@ -792,6 +802,33 @@ def _never_trigger(tokens: Tokens, index: int, last: int, previous: str) -> _Tri
     if following in _NEVER_FOLLOWERS or following.endswith("ed") or previous in _AUXILIARIES:
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     return None
+
+
+_FILLERS = frozenset(["uh", "um", "er", "-", "--", "\u2013", "\u2014"])
+
+
+def _did_not_trigger(tokens: Tokens, index: int, first: int, last: int) -> _Trigger | None:
+    """'did not deal with it', 'didn't uh - prevent': a past action denied, any verb.
+
+    Event verbs ('did not attend') are found at the verb itself (``_negated_do_form``).
+    """
+    if index == first:
+        return None  # "Did they ...?": a question
+    at = index + 1
+    if tokens.lower[index] == "did":
+        if at > last or tokens.lower[at] != "not":
+            return None  # "that's what I did", "did a study": not a denial
+        at += 1
+    while at <= last and tokens.lower[at] in _FILLERS:
+        at += 1
+    if at < last and tokens.lower[at].endswith("ly"):
+        at += 1
+    if at > last:
+        return None
+    verb = tokens.lower[at]
+    if not (verb.isalpha() and tokens.raw[at][:1].islower()) or verb in EVENT_VERB_BASES or verb in STOPWORDS:
+        return None
+    return _Trigger(index, at, _KIND_EVENT, scoring.BASE_EVENT, "event")
 
 
 def _plan_trigger(tokens: Tokens, index: int, first: int, last: int, previous: str) -> _Trigger | None:
@@ -898,7 +935,7 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
         return None
     following = tokens.lower[index + 1] if index < last else ""
     before = tokens.lower[max(first, index - 3) : index]
-    has_copula = any(w in COPULAS for w in before)
+    has_copula = any(w in COPULAS or w in _COPULA_CONTRACTIONS for w in before)
     if word in ROLE_WORDS:
         if has_copula and following == "of":
             return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
@@ -920,6 +957,10 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
     return None
 
 
+# "It's illegal", "that's banned": a copula inside a contraction.
+_COPULA_CONTRACTIONS = frozenset(
+    form.replace("'", apostrophe) for form in ("it's", "that's", "he's", "she's") for apostrophe in "'\u2019"
+)
 # "Bluecrest owns clubs in Belgium": who owns or controls what is a status to check.
 _POSSESSION_VERBS = frozenset("owns controls belongs".split())
 

@@ -301,6 +301,7 @@ STATUS_WORDS = _words(
     belong capital citizen citizens resident residents sanctioned sanctions headquartered
     based located owned owns controlled controls president chairman chairwoman chair ceo
     director minister secretary governor mayor leader head spokesman spokeswoman spokesperson
+    illegal unlawful unconstitutional prohibited mandatory compulsory
     """
 ) | RULE_VERBS
 

@@ -105,6 +105,7 @@ _TAG_QUESTION = re.compile(
 # "Will the minister confirm that 36,800 people crossed ...?": the question asserts its fact.
 _LOADED_QUESTION = re.compile(
     r"\b(?:confirm|accept|admit|acknowledge|concede|deny|aware|agree)\s+that\b"
+    r"|\b(?:do|did) you (?:know|realise|realize)(?: \w+)? that\b"
     r"|\bis(?:n['\u2019]t| it not)\s+(?:it\s+)?(?:true|the case|a fact)\s+that\b",
     re.IGNORECASE,
 )
@@ -240,10 +241,16 @@ _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
 )
 
 
+# Endings of verb forms and contractions, with straight and curly apostrophes.
+_VERB_ENDINGS = ("ed",) + tuple(
+    ending.replace("'", apostrophe) for ending in ("'s", "n't", "'re", "'ve", "'m") for apostrophe in "'\u2019"
+)
+
+
 def _is_verb_like(word: str) -> bool:
     if word in _VERB_LIKE:
         return True
-    return word.endswith(("ed", "'s", "\u2019s", "n't", "'re", "'ve", "'m")) and word not in ED_ADJECTIVES
+    return word.endswith(_VERB_ENDINGS) and word not in ED_ADJECTIVES
 
 
 def _is_label(raw: Sequence[str], index: int) -> bool:
