@@ -724,3 +724,12 @@ def test_number_one_in_something_is_a_ranking():
 
 def test_do_you_know_that_asserts_its_fact():
     assert any("ten times as many" in q for q in quotes("Do you know that Canada trains ten times as many nurses as we do?"))
+
+
+def test_what_a_speaker_wants_to_do_is_a_promise():
+    from factcheck.extraction import explain_claims
+
+    (claim, reasons), *_ = explain_claims("I want to raise the minimum wage by 15 percent.", min_score=0)
+    assert "speaker's own promise" in reasons
+    (claim, reasons), *_ = explain_claims("I voted to raise the minimum wage by 15 percent.", min_score=0)
+    assert "speaker's own promise" not in reasons

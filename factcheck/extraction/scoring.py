@@ -147,6 +147,10 @@ _OWN_FUTURE = frozenset(
     form.replace("'", apostrophe) for form in ("i'll", "we'll") for apostrophe in "'\u2019"
 )
 _FUTURE_MODALS = frozenset("will would shall".split())
+_INTENTIONS = frozenset("want plan intend propose".split())
+_OWN_GOING = frozenset(
+    form.replace("'", apostrophe) for form in ("i'm", "we're") for apostrophe in "'\u2019"
+)
 
 
 _F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
@@ -232,7 +236,7 @@ _VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | R
 _COLOURING_WORDS = HEDGES | FUTURE_MARKERS | OPINION_WORDS
 _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
     (REPORTING_VERBS, _F_REPORT),
-    (FIRST_SECOND_PERSON | _OWN_FUTURE, _F_PERSON),
+    (FIRST_SECOND_PERSON | _OWN_FUTURE | _OWN_GOING, _F_PERSON),
     (CAPTION_WORDS, _F_CAPTION),
     (_VERB_LIKE, _F_VERB),
     (GENERIC_ADVERBS, _F_GENERIC),
@@ -448,11 +452,16 @@ def _opens_with_command(raw: Sequence[str], words: Sequence[str]) -> bool:
 
 
 def _is_own_promise(words: Sequence[str]) -> bool:
-    """The speaker's own future: "I'll", "we will", "I would" (CLAIMS.md: a promise is not a claim)."""
+    """The speaker's own future: "I'll", "we will", "I would", "I want to", "we're going to"
+    (CLAIMS.md: a promise is not a claim)."""
     for index, word in enumerate(words):
         if word in _OWN_FUTURE:
             return True
-        if word in ("i", "we") and index + 1 < len(words) and words[index + 1] in _FUTURE_MODALS:
+        following = words[index + 1 : index + 3]
+        if word in ("i", "we") and following:
+            if following[0] in _FUTURE_MODALS or (following[0] in _INTENTIONS and following[1:] == ("to",)):
+                return True
+        elif word in _OWN_GOING and following == ("going", "to"):
             return True
     return False
 
