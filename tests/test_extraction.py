@@ -733,3 +733,20 @@ def test_what_a_speaker_wants_to_do_is_a_promise():
     assert "speaker's own promise" in reasons
     (claim, reasons), *_ = explain_claims("I voted to raise the minimum wage by 15 percent.", min_score=0)
     assert "speaker's own promise" not in reasons
+
+
+# --- patterns found on the eighth dev batch --------------------------------------------------
+
+
+def test_a_time_of_day_in_words_is_not_a_quantity():
+    assert quotes("It's twenty past eight, and the phones have not stopped.") == []
+    assert quotes("Prices rose from five to six dollars.")
+
+
+def test_a_page_timestamp_is_not_a_claim():
+    assert quotes("Published 9:42 a.m., Sunday 6 April") == []
+    assert quotes("Updated: 14:05") == []
+
+
+def test_an_incident_number_is_a_label():
+    assert all("0147" not in q for q in quotes("Call 101 quoting incident 0147 with any information."))

@@ -547,10 +547,30 @@ def _value_triggers(tokens: Tokens, first: int, last: int, values: list[Value]) 
     return triggers
 
 
+_CLOCK_HOURS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12".split()
+)
+_CLOCK_MINUTES = _CLOCK_HOURS | frozenset("half quarter twenty twenty-five 20 25".split())
+
+
+def _in_clock_phrase(lower: Sequence[str], index: int) -> bool:
+    """'twenty past eight', 'half past six', 'quarter to nine': a time of day in words."""
+    word = lower[index]
+    if index + 2 < len(lower) and word in _CLOCK_MINUTES and lower[index + 2] in _CLOCK_HOURS:
+        joint = lower[index + 1]
+        if joint == "past" or (joint == "to" and word == "quarter"):
+            return True
+    if index >= 2 and word in _CLOCK_HOURS and lower[index - 2] in _CLOCK_MINUTES:
+        return lower[index - 1] == "past" or (lower[index - 1] == "to" and lower[index - 2] == "quarter")
+    return False
+
+
 def _value_kind(tokens: Tokens, value: Value, index: int, sentence_first: int) -> tuple[ClaimKind, float] | None:
     word = tokens.lower[index]
     if _is_digit_group(tokens, index):
         return None
+    if _in_clock_phrase(tokens.lower, index):
+        return _KIND_DATE, scoring.BASE_TIME_OF_DAY  # "It's twenty past eight": the time, on air
     if value.kind == "percentage":
         return _KIND_PERCENTAGE, scoring.BASE_PERCENTAGE
     if value.kind == "money":

@@ -197,6 +197,7 @@ def sentence_features(
         0 if quote_marks or not mask & _F_PERSON else len(FIRST_SECOND_PERSON.intersection(words)),
         (word_count <= 12 and bool(mask & _F_CAPTION) and _is_caption(sentence_text, word_count, 1))
         or (not has_verb and _is_dateline(raw, word_count))
+        or _is_timestamp(raw, word_count)
         or _is_live_header(raw),
         word_count,
         quote_marks >= 2,  # has_quotation
@@ -278,6 +279,14 @@ def _is_live_header(raw: Sequence[str]) -> bool:
 def _is_dateline(raw: Sequence[str], word_count: int) -> bool:
     # "BERLIN, 17 September", "LAGOS —": where and when a story was filed, not a claim.
     return word_count <= 6 and len(raw) > 1 and len(raw[0]) > 1 and raw[0].isupper() and raw[1] in (",", "\u2014", "\u2013")
+
+
+def _is_timestamp(raw: Sequence[str], word_count: int) -> bool:
+    # "Published 9:42 a.m., Sunday 6 April", "Updated: 14:05": when a page was, not a claim.
+    return word_count <= 8 and bool(raw) and raw[0] in _TIMESTAMP_WORDS
+
+
+_TIMESTAMP_WORDS = frozenset("Published Updated Posted Modified".split())
 
 
 def _is_caption(sentence: str, word_count: int, caption_words: int) -> bool:
