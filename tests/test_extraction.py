@@ -750,3 +750,20 @@ def test_a_page_timestamp_is_not_a_claim():
 
 def test_an_incident_number_is_a_label():
     assert all("0147" not in q for q in quotes("Call 101 quoting incident 0147 with any information."))
+
+
+def test_pence_written_onto_the_number_are_money():
+    from factcheck.extraction.values import find_values
+
+    (value,) = find_values("The council keeps 11p of every pound.")
+    assert (value.kind, value.currency, value.number) == ("money", "GBP", 0.11)
+    assert all(v.kind != "money" for v in find_values("The polls close at 4pm."))
+
+
+def test_an_opinion_word_inside_a_name_is_not_an_opinion():
+    from factcheck.extraction import explain_claims
+
+    (claim, reasons), *_ = explain_claims("The senator signed the Right to Life pledge in 2019.", min_score=0)
+    assert "opinion" not in reasons
+    (claim, reasons), *_ = explain_claims("The senator signed the right pledge in 2019.", min_score=0)
+    assert "opinion" in reasons

@@ -406,10 +406,14 @@ def explain_parts(
         parts["future / plan"] = -FUTURE_PENALTY
     opinion = 0.0
     if not OPINION_WORDS.isdisjoint(window_set):
+        raw = tokens.raw
         opinion = sum(
             STRONG_OPINION_PENALTY if word in STRONG_OPINION_WORDS else OPINION_PENALTY
-            for word in window
-            if word in OPINION_WORDS and (word not in OBLIGATION_WORDS or features.person_outside_quotes)
+            for position, word in enumerate(window, low)
+            if word in OPINION_WORDS
+            and (word not in OBLIGATION_WORDS or features.person_outside_quotes)
+            # "the Right to Life pledge", "the Fair Work Commission": a name, not a judgement
+            and not (position > sentence_first and raw[position][:1].isupper() and raw[position - 1][:1].isalnum())
         )
     if opinion:
         parts["opinion"] = -min(MAX_OPINION_PENALTY, opinion)

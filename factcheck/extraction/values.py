@@ -98,10 +98,13 @@ _PERCENT = rf"(?:%|\s?(?:{_PERCENT_WORDS})\b)"
 _FRACTION = rf"(?:(?:{_SMALL}|a|one)[\s-](?:halves|thirds|quarters|fifths|tenths|third|quarter|fifth|tenth|half)\b)"
 _TIMES = rf"(?:{_NUMBER}[\s-](?:times|fold)\b|(?:{_SMALL})fold\b|twice|thrice|half)"
 
+# "11p", "2.5p a litre": pence written onto the number (not "4pm", not "10p.m.").
+_PENCE = r"(?:[0-9]{1,3}(?:\.[0-9]{1,2})?p\b(?!\.m))"
+
 _VALUE_PATTERN = re.compile(
     rf"""
     (?P<money>{_CURRENCY_PREFIX}{_DIGITS}(?:\s?{_ANY_SCALE}\b)?
-        |{_NUMBER}(?:\s{_FULL_SCALE})?\s(?:US\s)?(?:{_CURRENCY_WORD})\b)
+        |{_NUMBER}(?:\s{_FULL_SCALE})?\s(?:US\s)?(?:{_CURRENCY_WORD})\b|{_PENCE})
     |(?P<percent>{_NUMBER}{_PERCENT})
     |(?P<date_mdy>{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?)
     |(?P<date_dmy>{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR}\b)?)
@@ -129,7 +132,7 @@ _VALUE_PATTERN = re.compile(
 # without trying the month, weekday and number-word alternations first.
 _DIGIT_VALUE_PATTERN = re.compile(
     rf"""
-    (?P<money>{_DIGITS}(?:\s{_FULL_SCALE})?\s(?:US\s)?(?:{_CURRENCY_WORD})\b)
+    (?P<money>{_DIGITS}(?:\s{_FULL_SCALE})?\s(?:US\s)?(?:{_CURRENCY_WORD})\b|{_PENCE})
     |(?P<percent>{_DIGITS}{_PERCENT})
     |(?P<date_dmy>{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR}\b)?)
     |(?P<clock>(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|(?:1[0-2]|0?[1-9])\.[0-5][0-9](?=\s?[ap]\.?m\.?))(?:\s?[ap]\.?m\.?|\s?GMT|\s?UTC|\s?CET)?(?![0-9]))
@@ -350,11 +353,16 @@ def _read_money(text: str, match: re.Match[str]) -> Value:
             number *= SCALES[scale.group(1).lower()]
         if prefix.group().strip() == "\u00a5" and _mentions_yuan(text, match):
             currency = "CNY"
+    elif written[-1] == "p" and written[0].isdigit():  # "11p": pence
+        currency = "GBP"
+        number = parse_number(written[:-1])
+        if number is not None:
+            number /= 100
     else:
         words = written.split()
         currency = CURRENCY_WORDS.get(words[-1].lower(), "USD")
         number = parse_number(" ".join(words[:-1]).replace("US", ""))
-        if words[-1].lower() in ("cents", "pence") and number is not None:
+        if words[-1].lower() in ("cents", "pence", "p") and number is not None:
             number /= 100
     return _value(match, "money", number=number, currency=currency)
 
