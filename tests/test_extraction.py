@@ -767,3 +767,12 @@ def test_an_opinion_word_inside_a_name_is_not_an_opinion():
     assert "opinion" not in reasons
     (claim, reasons), *_ = explain_claims("The senator signed the right pledge in 2019.", min_score=0)
     assert "opinion" in reasons
+
+
+def test_a_million_and_a_trillion_are_figures():
+    from factcheck.extraction.values import find_values
+
+    (value,) = find_values("China holds a trillion dollars of US debt.")
+    assert (value.kind, value.number, value.currency) == ("money", 1e12, "USD")
+    (value,) = find_values("We would have lost a million jobs.")
+    assert value.number == 1e6

@@ -62,9 +62,9 @@ _WORD_NUMBER = (
         [rf"{tens}(?:[\s-](?:{_UNITS}))?" for tens in _TENS_WORDS]
         + _SMALL_WORDS
         + _UNIT_WORDS
-        + [r"a\s(?:hundred|thousand|dozen)", "dozens", "hundreds", "thousands", "millions", "billions"]
+        + [r"a\s(?:hundred|thousand|dozen|million|billion|trillion)", "dozens", "hundreds", "thousands", "millions", "billions"]
     )
-    + r")(?:[\s-](?:hundred|thousand|million|billion))?"
+    + r")(?:[\s-](?:hundred|thousand|million|billion|trillion))?"
 )
 _ORDINAL_WORD = (
     rf"(?:(?:{_TENS})-)?(?:{_alternation(list(ORDINALS))})"
@@ -174,7 +174,7 @@ _START_CHARS = frozenset("0123456789$\u00a3\u20ac\u00a5\u20bd\u20b9\u20a9\u20ba\
 # Characters that glue a figure to nothing, on either side (see _glued_to_word): neither
 # letters, "_", digits, nor "$\u00a3\u20ac\u00a5./-".
 _SEPARATORS = frozenset(" \t\n\r,;:!?\"'()[]\u201c\u201d\u2018\u2019\u2013\u2014")
-_A_FOLLOWERS = frozenset("half third quarter fifth tenth dozen hundred thousand".split())
+_A_FOLLOWERS = frozenset("half third quarter fifth tenth dozen hundred thousand million billion trillion".split())
 _CURRENCY_CODES = frozenset(code for code in CURRENCY_SYMBOLS if code.isalpha())
 
 
@@ -328,7 +328,7 @@ def _parse_word_number(text: str) -> tuple[float | None, str]:
             continue
         if word in ("hundred", "dozen"):
             current = (current or 1.0) * CARDINALS[word]
-        elif word in ("thousand", "million", "billion"):
+        elif word in ("thousand", "million", "billion", "trillion"):
             total += (current or 1.0) * SCALES[word]
             current = 0.0
         elif word in CARDINALS:
