@@ -776,3 +776,8 @@ def test_a_million_and_a_trillion_are_figures():
     assert (value.kind, value.number, value.currency) == ("money", 1e12, "USD")
     (value,) = find_values("We would have lost a million jobs.")
     assert value.number == 1e6
+
+
+def test_an_emphatic_past_is_a_record():
+    assert any("did vote for" in q for q in quotes("You did vote for the tax rise in 2019."))
+    assert quotes("The committee did a study.") == []

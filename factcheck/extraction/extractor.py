@@ -828,24 +828,33 @@ _FILLERS = frozenset(["uh", "um", "er", "-", "--", "\u2013", "\u2014"])
 
 
 def _did_not_trigger(tokens: Tokens, index: int, first: int, last: int) -> _Trigger | None:
-    """'did not deal with it', 'didn't uh - prevent': a past action denied, any verb.
+    """'did not deal with it', 'didn't uh - prevent': a past action denied, any verb; 'you did
+    vote for it': an emphatic past.
 
-    Event verbs ('did not attend') are found at the verb itself (``_negated_do_form``).
+    Denied event verbs ('did not attend') are found at the verb itself (``_negated_do_form``).
     """
     if index == first:
         return None  # "Did they ...?": a question
     at = index + 1
-    if tokens.lower[index] == "did":
-        if at > last or tokens.lower[at] != "not":
-            return None  # "that's what I did", "did a study": not a denial
+    denied = tokens.lower[index] != "did"
+    if not denied and at <= last and tokens.lower[at] == "not":
+        denied = True
         at += 1
-    while at <= last and tokens.lower[at] in _FILLERS:
+    while at <= last and (tokens.lower[at] in _FILLERS or tokens.lower[at] == ","):
         at += 1
     if at < last and tokens.lower[at].endswith("ly"):
+        at += 1
+    while at <= last and tokens.lower[at] == ",":
         at += 1
     if at > last:
         return None
     verb = tokens.lower[at]
+    if not denied:
+        # "you did vote for it", "we did, actually, send troops": an emphatic past, event verbs only
+        # (not "that's what I did", "did a study").
+        if verb not in EVENT_VERB_BASES or not tokens.raw[at][:1].islower():
+            return None
+        return _Trigger(index, at, _KIND_EVENT, scoring.BASE_EVENT, "event")
     if not (verb.isalpha() and tokens.raw[at][:1].islower()) or verb in EVENT_VERB_BASES or verb in STOPWORDS:
         return None
     return _Trigger(index, at, _KIND_EVENT, scoring.BASE_EVENT, "event")
