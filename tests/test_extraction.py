@@ -781,3 +781,10 @@ def test_a_million_and_a_trillion_are_figures():
 def test_an_emphatic_past_is_a_record():
     assert any("did vote for" in q for q in quotes("You did vote for the tax rise in 2019."))
     assert quotes("The committee did a study.") == []
+
+
+def test_a_full_month_name_does_not_take_the_sentences_period():
+    from factcheck.extraction.values import find_values
+
+    assert [v.text for v in find_values("Results are published on 21 August.")] == ["21 August"]
+    assert [v.text for v in find_values("It opened on 3 Sept. 2020.")] == ["3 Sept. 2020"]

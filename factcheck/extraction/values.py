@@ -82,11 +82,13 @@ _CURRENCY_CODES_PATTERN = _by_first_character(
 )
 _CURRENCY_PREFIX = rf"(?:{_CURRENCY_CODES_PATTERN}|[$\u00a3\u20ac\u00a5\u20bd\u20b9\u20a9\u20ba\u20b4])"
 _CURRENCY_WORD = _alternation([w for w in CURRENCY_WORDS if len(w) > 1])
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+# A full name never takes the period after it ("on 21 August." ends a sentence); "Aug." does.
+_MONTH = (
+    rf"(?:(?:{_by_first_character(_MONTH_NAMES.split('|'))})\b"
+    rf"|(?:{_by_first_character(_MONTH_ABBREVIATIONS.split('|'))})(?:\.|\b))"
 )
-_MONTH = rf"(?:{_by_first_character(_MONTH_NAMES.split('|'))})(?:\.|\b)"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DURATION_UNIT = _alternation(list(DURATION_UNITS))
