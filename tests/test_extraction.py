@@ -788,3 +788,8 @@ def test_a_full_month_name_does_not_take_the_sentences_period():
 
     assert [v.text for v in find_values("Results are published on 21 August.")] == ["21 August"]
     assert [v.text for v in find_values("It opened on 3 Sept. 2020.")] == ["3 Sept. 2020"]
+
+
+def test_a_headline_verb_in_the_present_tense_is_an_event():
+    assert any("resume talks" in q for q in quotes("Airline, pilots’ union resume talks as strike deadline nears"))
+    assert quotes("How to fund the new buses") == []

@@ -785,7 +785,17 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
     if word in EVENT_VERB_BASES and _has_plural_subject(tokens, index, first):
         # Present tense after a plural or named subject: "Residents protest", "Democrats win".
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
+    if word in EVENT_VERB_BASES and _is_headline_verb(tokens, index, first, last, previous):
+        # "Airline, pilots' union resume talks": headlines report in the present tense.
+        return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     return None
+
+
+def _is_headline_verb(tokens: Tokens, index: int, first: int, last: int, previous: str) -> bool:
+    """A base-form event verb after a noun, in a line without final punctuation (a headline)."""
+    if index == first or last - first + 1 > _HEADLINE_MAX_TOKENS or tokens.raw[last] in _SENTENCE_FINAL:
+        return False
+    return previous.isalpha() and previous not in _NOT_SUBJECTS and previous not in PREPOSITIONS
 
 
 _NEGATIONS = frozenset(["not", "never"])
