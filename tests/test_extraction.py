@@ -793,3 +793,12 @@ def test_a_full_month_name_does_not_take_the_sentences_period():
 def test_a_headline_verb_in_the_present_tense_is_an_event():
     assert any("resume talks" in q for q in quotes("Airline, pilots’ union resume talks as strike deadline nears"))
     assert quotes("How to fund the new buses") == []
+
+
+def test_a_present_tense_verb_outside_the_word_lists_still_counts_as_a_verb():
+    from factcheck.extraction import explain_claims
+
+    (claim, reasons), *_ = explain_claims("The inquiry before Judge Ann Wu continues on Monday.", min_score=0)
+    assert "fragment without a verb" not in reasons
+    (claim, reasons), *_ = explain_claims("Leeds station on a busy Monday morning in 2024", min_score=0)
+    assert "fragment without a verb" in reasons

@@ -185,7 +185,7 @@ def sentence_features(
                 break
     has_verb = word_count > FRAGMENT_WORDS or mask & _F_VERB or any(
         _is_verb_like(word) or (index and words[index - 1] in _SUBJECT_PRONOUNS) for index, word in enumerate(words)
-    )
+    ) or _has_present_verb(raw, words)
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
     stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
     features = SentenceFeatures(
@@ -250,6 +250,23 @@ _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
 _VERB_ENDINGS = ("ed",) + tuple(
     ending.replace("'", apostrophe) for ending in ("'s", "n't", "'re", "'ve", "'m") for apostrophe in "'\u2019"
 )
+
+
+_VERB_OBJECT_STARTS = frozenset("on in at to for from with by the a an its their his her no".split())
+
+
+def _has_present_verb(raw: Sequence[str], words: Sequence[str]) -> bool:
+    """ "The hearing ... continues on Thursday": a lower-case -s form between a noun and what
+    follows it, which no word list knows as a verb."""
+    for index in range(1, len(words) - 1):
+        word = words[index]
+        if (
+            len(word) > 3 and word[-1] == "s" and word[-2] not in "su" and raw[index][:1].islower()
+            and words[index + 1] in _VERB_OBJECT_STARTS
+            and raw[index - 1][:1].isalpha() and words[index - 1] not in _COMMAND_OBJECTS
+        ):
+            return True
+    return False
 
 
 def _is_verb_like(word: str) -> bool:
