@@ -802,3 +802,12 @@ def test_a_present_tense_verb_outside_the_word_lists_still_counts_as_a_verb():
     assert "fragment without a verb" not in reasons
     (claim, reasons), *_ = explain_claims("Leeds station on a busy Monday morning in 2024", min_score=0)
     assert "fragment without a verb" in reasons
+
+
+def test_a_schedule_down_to_the_day_is_a_fact_but_a_forecast_is_not():
+    from factcheck.extraction import explain_claims
+
+    (claim, reasons), *_ = explain_claims("The council will vote on Jan. 23, 2027.", min_score=0)
+    assert "future / plan" not in reasons
+    (claim, reasons), *_ = explain_claims("The council will vote in 2027.", min_score=0)
+    assert "future / plan" in reasons

@@ -344,6 +344,8 @@ def _sentence_drafts(
             return []
         triggers = [bullet]
     features = scoring.sentence_features(text, tokens, first, last, bool(values), flags)
+    if values and features.colored:
+        features.names_a_day = any(_names_a_day(value) for value in values)
     sentence_length = sentence_end - sentence_start
     limit = _max_key_chars(sentence_length)
     roles = [t.role for t in triggers]
@@ -392,6 +394,12 @@ def _sentence_drafts(
     if len(drafts) < 2:
         return drafts
     return _merge(tokens, drafts, _max_merged_chars(sentence_length))
+
+
+def _names_a_day(value: Value) -> bool:
+    """ "21 August" (--08-21), "Jan. 1, 2027" (2027-01-01), "the 3rd" (---03)."""
+    date = value.date
+    return value.kind == "date" and date is not None and (date.startswith("---") or len(date) in (7, 10) and date[-3] == "-" and date[-6] == "-")
 
 
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")

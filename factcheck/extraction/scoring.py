@@ -138,6 +138,7 @@ class SentenceFeatures:
     personal: bool = False  # "my mum waited nine hours": a private life
     introduces: bool = False  # "The figures, in brief:": a line that announces what follows
     own_promise: bool = False  # "I'll double that", "we would move $10 million": a pledge, not a record
+    names_a_day: bool = False  # "on 21 August", "Jan. 1, 2027": a date down to the day (set by the extractor)
     # Whether any of the sentence-wide penalties in ``explain_parts`` may apply (from
     # "moderator's turn" to "short"): most sentences have none, and skip their checks.
     penalised: bool = True
@@ -419,7 +420,8 @@ def explain_parts(
         parts["hedge / speculation"] = -(
             ATTRIBUTED_HEDGE_PENALTY if features.attributed else HEDGE_PENALTY
         )
-    elif not FUTURE_MARKERS.isdisjoint(window_set):
+    elif not FUTURE_MARKERS.isdisjoint(window_set) and not features.names_a_day:
+        # "will be published on 21 August" is a schedule, a fact; "will rise" is a forecast.
         parts["future / plan"] = -FUTURE_PENALTY
     opinion = 0.0
     if not OPINION_WORDS.isdisjoint(window_set):
