@@ -811,3 +811,12 @@ def test_a_schedule_down_to_the_day_is_a_fact_but_a_forecast_is_not():
     assert "future / plan" not in reasons
     (claim, reasons), *_ = explain_claims("The council will vote in 2027.", min_score=0)
     assert "future / plan" in reasons
+
+
+def test_a_hedge_inside_a_relative_clause_does_not_hedge_the_claim():
+    from factcheck.extraction import explain_claims
+
+    (claim, reasons), *_ = explain_claims("The code requires ministers to declare any interest that could cause a conflict.", min_score=0)
+    assert "hedge / speculation" not in reasons
+    (claim, reasons), *_ = explain_claims("The council could close 12 schools next year.", min_score=0)
+    assert "hedge / speculation" in reasons

@@ -13,6 +13,7 @@ from functools import reduce
 from operator import or_
 
 from .lexicon import (
+    BELIEF_VERBS,
     CAPTION_WORDS,
     COPULAS,
     ED_ADJECTIVES,
@@ -508,6 +509,17 @@ def wording_part(log_odds: float) -> float:
     return int(part * 1000 + (0.5 if part >= 0 else -0.5)) / 1000
 
 
+_RELATIVE_PRONOUNS = frozenset("that which who".split())
+
+
+def _is_noun_before(word: str) -> bool:
+    # "interest that could" (a relative clause), not "said that could" or "and that could".
+    return word.isalpha() and word not in REPORTING_VERBS and word not in BELIEF_VERBS and word not in _CLAUSE_WORDS
+
+
+_CLAUSE_WORDS = frozenset("and or but so because if when while than is are was were be been say said".split())
+
+
 def _has_hedge(window: Sequence[str], raw: Sequence[str] = (), offset: int = 0, sentence_first: int = 0) -> bool:
     for position, word in enumerate(window):
         if word in HEDGES:
@@ -517,5 +529,8 @@ def _has_hedge(window: Sequence[str], raw: Sequence[str] = (), offset: int = 0, 
                 continue  # "approved the deal in May": the month, not the modal
             if word == "can" and position + 1 < len(window) and window[position + 1] in ("now", "no"):
                 continue  # "pharmacies can now treat", "can no longer": what is allowed, not a guess
+            if position >= 2 and window[position - 1] in _RELATIVE_PRONOUNS and _is_noun_before(window[position - 2]):
+                continue  # "to declare any interest that could give rise to ...": a relative clause
+
             return True
     return False
