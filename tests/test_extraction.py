@@ -820,3 +820,16 @@ def test_a_hedge_inside_a_relative_clause_does_not_hedge_the_claim():
     assert "hedge / speculation" not in reasons
     (claim, reasons), *_ = explain_claims("The council could close 12 schools next year.", min_score=0)
     assert "hedge / speculation" in reasons
+
+
+def test_a_race_time_is_one_duration_and_a_vote_tally_one_figure():
+    from factcheck.extraction.values import find_values
+
+    (time,) = find_values("She won in 2:17:02 in Berlin.")
+    assert (time.kind, time.text, time.number, time.unit) == ("duration", "2:17:02", 8222.0, "seconds")
+    (half,) = find_values("He went through halfway in 59:48.")
+    assert half.kind == "duration" and half.number == 3588.0
+    (clock,) = find_values("The meeting starts at 14:05.")
+    assert clock.unit == "time of day"
+    (tally,) = find_values("The council backed it by 61 votes to 9.")
+    assert tally.text == "61 votes to 9" and tally.unit == "score"

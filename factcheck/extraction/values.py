@@ -103,6 +103,14 @@ _TIMES = rf"(?:{_NUMBER}[\s-](?:times|fold)\b|(?:{_SMALL})fold\b|twice|thrice|ha
 # "11p", "2.5p a litre": pence written onto the number (not "4pm", not "10p.m.").
 _PENCE = r"(?:[0-9]{1,3}(?:\.[0-9]{1,2})?p\b(?!\.m))"
 
+# "2:03:05", "59:48": a race or a record time (hours, minutes, seconds), not a time of day;
+# a first part above 23 cannot be an hour.
+_RACE_TIME = (
+    r"(?:[0-9]{1,2}:[0-5][0-9]:[0-5][0-9]|(?:2[4-9]|[3-9][0-9]|[1-9][0-9]{2}):[0-5][0-9])(?:\.[0-9]{1,3})?(?![0-9:])"
+)
+# "61 votes to 9": a tally, one figure.
+_VOTE_TALLY = r"[0-9]{1,4}\svotes?\sto\s[0-9]{1,4}(?![0-9])"
+
 _VALUE_PATTERN = re.compile(
     rf"""
     (?P<money>{_CURRENCY_PREFIX}{_DIGITS}(?:\s?{_ANY_SCALE}\b)?
@@ -111,6 +119,7 @@ _VALUE_PATTERN = re.compile(
     |(?P<date_mdy>{_MONTH}\s{_DAY}\b(?:,?\s{_YEAR}\b)?)
     |(?P<date_dmy>{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR}\b)?)
     |(?P<date_my>{_MONTH},?\s{_YEAR}\b)
+    |(?P<race_time>{_RACE_TIME})
     |(?P<clock>(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|(?:1[0-2]|0?[1-9])\.[0-5][0-9](?=\s?[ap]\.?m\.?))(?:\s?[ap]\.?m\.?|\s?GMT|\s?UTC|\s?CET)?(?![0-9]))
     |(?P<date_iso>{_YEAR}-[01][0-9]-[0-3][0-9]\b)
     |(?P<decade>(?:1[0-9]|20)[0-9]0s\b)
@@ -121,7 +130,7 @@ _VALUE_PATTERN = re.compile(
     |(?P<measure>{_DIGITS}\s?(?:{_MEASURE_UNIT})(?![\w/]))
     |(?P<ordinal_digits>[0-9]{{1,4}}(?:st|nd|rd|th)\b)
     |(?P<ordinal>{_ORDINAL_WORD}\b)
-    |(?P<score>[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}(?:,\s[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}){{0,6}}(?![0-9]))
+    |(?P<score>[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}(?:,\s[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}){{0,6}}(?![0-9])|{_VOTE_TALLY})
     |(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
     |(?P<month>(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b)
     |(?P<number>{_DIGITS}(?:\s{_FULL_SCALE}\b)?|{_WORD_NUMBER}\b)
@@ -137,6 +146,7 @@ _DIGIT_VALUE_PATTERN = re.compile(
     (?P<money>{_DIGITS}(?:\s{_FULL_SCALE})?\s(?:US\s)?(?:{_CURRENCY_WORD})\b|{_PENCE})
     |(?P<percent>{_DIGITS}{_PERCENT})
     |(?P<date_dmy>{_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR}\b)?)
+    |(?P<race_time>{_RACE_TIME})
     |(?P<clock>(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|(?:1[0-2]|0?[1-9])\.[0-5][0-9](?=\s?[ap]\.?m\.?))(?:\s?[ap]\.?m\.?|\s?GMT|\s?UTC|\s?CET)?(?![0-9]))
     |(?P<date_iso>{_YEAR}-[01][0-9]-[0-3][0-9]\b)
     |(?P<decade>(?:1[0-9]|20)[0-9]0s\b)
@@ -144,7 +154,7 @@ _DIGIT_VALUE_PATTERN = re.compile(
     |(?P<times>{_DIGITS}[\s-](?:times|fold)\b)
     |(?P<measure>{_DIGITS}\s?(?:{_MEASURE_UNIT})(?![\w/]))
     |(?P<ordinal_digits>[0-9]{{1,4}}(?:st|nd|rd|th)\b)
-    |(?P<score>[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}(?:,\s[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}){{0,6}}(?![0-9]))
+    |(?P<score>[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}(?:,\s[0-9]{{1,3}}[-\u2013][0-9]{{1,3}}){{0,6}}(?![0-9])|{_VOTE_TALLY})
     |(?P<number>{_DIGITS}(?:\s{_FULL_SCALE}\b)?)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -426,6 +436,13 @@ def _read_date_my(text: str, match: re.Match[str]) -> Value:
     return _date_value(match, month, None)
 
 
+def _read_race_time(text: str, match: re.Match[str]) -> Value:
+    seconds = 0.0
+    for part in match.group().split(":"):
+        seconds = seconds * 60 + float(part)
+    return _value(match, "duration", number=seconds, unit="seconds")
+
+
 def _read_clock(text: str, match: re.Match[str]) -> Value:
     return _value(match, "date", unit="time of day")
 
@@ -554,6 +571,7 @@ _READERS = {
     "date_dmy": _read_date_dmy,
     "date_my": _read_date_my,
     "date_iso": _read_date_iso,
+    "race_time": _read_race_time,
     "clock": _read_clock,
     "decade": _read_decade,
     "day_of_month": _read_day_of_month,
