@@ -833,3 +833,9 @@ def test_a_race_time_is_one_duration_and_a_vote_tally_one_figure():
     assert clock.unit == "time of day"
     (tally,) = find_values("The council backed it by 61 votes to 9.")
     assert tally.text == "61 votes to 9" and tally.unit == "score"
+
+
+def test_a_range_between_two_figures_is_one_key_phrase():
+    claims = extract_claims("Rents will rise by between 2% and 3% next year, the agency forecasts.")
+    assert any("between 2% and 3%" in c.quote for c in claims)
+    assert not any(c.quote.endswith("between 2%") for c in claims)

@@ -1045,7 +1045,10 @@ def _grow(
         span_first = _walk_left(codes, trigger.first - 1, first, 3)  # "Paul Reid, 42": whose age
     if role == "report" and span_first == trigger.first and _follows_quotation(tokens, trigger.first, first):
         right_reach = 4  # '"...," said Dr. Alison Grant': the speaker follows the verb
-    span_last = _walk_right(tokens, codes, trigger.last, last, right_reach, role, value_starts=value_starts)
+    between = role == "value" and trigger.first > first and tokens.lower[trigger.first - 1] == "between"
+    span_last = _walk_right(
+        tokens, codes, trigger.last, last, right_reach, role, value_starts=value_starts, between=between
+    )
     if role == "value" and span_first == first and trigger.kind == _KIND_DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, codes, span_last, last, 8, "event", cross_comma=True)
@@ -1120,7 +1123,9 @@ def _walk_right(
     role: str,
     cross_comma: bool = False,
     value_starts: frozenset[int] = frozenset(),
+    between: bool = False,
 ) -> int:
+    """``between``: the figure follows "between", so "and" and the next figure close its range."""
     lower = tokens.lower
     words = 0
     position = index
@@ -1142,6 +1147,10 @@ def _walk_right(
             break
         if is_value and position + 1 in value_starts and not (words == 1 and codes[position] & _W_RANGE):
             break  # the next figure is another claim, unless this is a range: "from 13.8% to 15%"
+        if between and words == 0 and lower[position + 1] == "and":
+            position += 1  # "between 2% | and 3%": one range
+            words += 1
+            continue
         if code & _W_CLAUSE and not (words <= 1 and role == "superlative" and lower[position + 1] == "that"):
             break  # "the first time that ..." is one phrase; "said on the 3rd that ..." is two
         if is_value and code & _W_COPULA:
