@@ -839,3 +839,8 @@ def test_a_range_between_two_figures_is_one_key_phrase():
     claims = extract_claims("Rents will rise by between 2% and 3% next year, the agency forecasts.")
     assert any("between 2% and 3%" in c.quote for c in claims)
     assert not any(c.quote.endswith("between 2%") for c in claims)
+
+
+def test_a_record_keeps_its_since():
+    claims = extract_claims("The club won the cup for the first time since 1973 on Saturday.")
+    assert any("first time since 1973" in c.quote for c in claims)

@@ -1027,6 +1027,9 @@ _REACH: dict[str, tuple[int, int]] = {
 }
 
 
+_RECORD_KINDS = frozenset([_KIND_ORDINAL, _KIND_SUPERLATIVE])
+
+
 def _grow(
     tokens: Tokens,
     codes: Sequence[int],
@@ -1049,6 +1052,9 @@ def _grow(
     span_last = _walk_right(
         tokens, codes, trigger.last, last, right_reach, role, value_starts=value_starts, between=between
     )
+    if trigger.kind in _RECORD_KINDS and span_last < last and tokens.lower[span_last + 1] == "since":
+        # "the first time since 1973", "its best result since 2009": the record and its span.
+        span_last = _walk_right(tokens, codes, span_last + 1, last, 2, "superlative")
     if role == "value" and span_first == first and trigger.kind == _KIND_DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, codes, span_last, last, 8, "event", cross_comma=True)
