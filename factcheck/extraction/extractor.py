@@ -9,6 +9,7 @@ clause boundaries), score it, and merge phrases that overlap into one claim.
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -396,10 +397,15 @@ def _sentence_drafts(
     return _merge(tokens, drafts, _max_merged_chars(sentence_length))
 
 
+_DAY_DATE = re.compile(r"(?:[0-9]{4}|-)-[0-9]{2}-[0-9]{2}")
+
+
 def _names_a_day(value: Value) -> bool:
     """ "21 August" (--08-21), "Jan. 1, 2027" (2027-01-01), "the 3rd" (---03)."""
     date = value.date
-    return value.kind == "date" and date is not None and (date.startswith("---") or len(date) in (7, 10) and date[-3] == "-" and date[-6] == "-")
+    if value.kind != "date" or date is None:
+        return False
+    return date.startswith("---") or _DAY_DATE.fullmatch(date) is not None
 
 
 _BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")

@@ -191,7 +191,7 @@ def sentence_features(
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
     stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
     features = SentenceFeatures(
-        stripped.endswith(("?", "\uff1f")) and not _TAG_QUESTION.search(stripped) and not _LOADED_QUESTION.search(stripped),  # is_question
+        _is_open_question(stripped),  # is_question
         stripped.endswith(("!", "\uff01")),  # has_exclamation
         has_figure,
         entity_count,
@@ -205,7 +205,8 @@ def sentence_features(
         quote_marks >= 2,  # has_quotation
         bool(has_verb),
         opener in VAGUE_SUBJECTS,  # vague_subject
-        opener in IMPERATIVE_OPENERS or "please" in words or (not mask & _F_REPORT and _opens_with_command(raw, words)),  # imperative
+        # imperative: "Tell us ...", "First speaker, please state ...", "Spend the money on ..."
+        opener in IMPERATIVE_OPENERS or "please" in words or (not mask & _F_REPORT and _opens_with_command(raw, words)),
         bool(mask & _F_GENERIC),  # generic
         bool(mask & _F_COLOUR),  # colored
         len(raw) > 1 and raw[1] == ":" and raw[0] in _HOST_LABELS,  # host_turn
@@ -432,8 +433,7 @@ def explain_parts(
             for position, word in enumerate(window, low)
             if word in OPINION_WORDS
             and (word not in OBLIGATION_WORDS or features.person_outside_quotes)
-            # "the Right to Life pledge", "the Fair Work Commission": a name, not a judgement
-            and not (position > sentence_first and raw[position][:1].isupper() and raw[position - 1][:1].isalnum())
+            and not _inside_name(raw, position, sentence_first)
         )
     if opinion:
         parts["opinion"] = -min(MAX_OPINION_PENALTY, opinion)
@@ -472,6 +472,13 @@ def _add_sentence_penalties(parts: dict[str, float], role: str, has_value: bool,
         parts["short"] = -SHORT_SENTENCE_PENALTY
 
 
+def _is_open_question(stripped: str) -> bool:
+    """A question that asks, not one that states its fact (a tag or a loaded question)."""
+    if not stripped.endswith(("?", "\uff1f")):
+        return False
+    return not _TAG_QUESTION.search(stripped) and not _LOADED_QUESTION.search(stripped)
+
+
 # What follows a verb at the start of a command: "Spend the money", "Build it".
 _COMMAND_OBJECTS = frozenset("the a an your it them us this that these those".split())
 
@@ -497,6 +504,11 @@ def _is_own_promise(words: Sequence[str]) -> bool:
         elif word in _OWN_GOING and following == ("going", "to"):
             return True
     return False
+
+
+def _inside_name(raw: Sequence[str], position: int, sentence_first: int) -> bool:
+    # A capitalised word after another word: "the Right to Life pledge", "the Fair Work Commission".
+    return position > sentence_first and raw[position][:1].isupper() and raw[position - 1][:1].isalnum()
 
 
 def wording_part(log_odds: float) -> float:
