@@ -3,10 +3,18 @@
 
     cd /work/main && .venv/bin/python bench/eval_extraction.py [--split dev|holdout|all]
                                                               [--errors N] [--min-score X]
+                                                              [--docs 114-129] [--code DIR]
 
 Prints sentence-level precision/recall/F1 (overall and per domain) and key-fact recall
 for the extractor, next to the "sentence has a digit" baseline.  Exit code 2 if the
 extractor cannot be imported.  The holdout split is for final measurement only.
+
+``--docs 114-129`` keeps the documents whose file names start with a number in that range (one
+batch of the development set, see tests/data/README.md). ``--code DIR`` measures the extractor
+of another checkout (an older commit) on this checkout's data, e.g. the start of a session:
+
+    git worktree add /tmp/old bb5e1bb
+    .venv/bin/python bench/eval_extraction.py --code /tmp/old --docs 178-193
 """
 
 from __future__ import annotations
@@ -37,6 +45,22 @@ def _load_evaluation():
         return mod
 
 
+def _number_range(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    if not (low.isdigit() and (high or low).isdigit()):
+        raise argparse.ArgumentTypeError(f"expected A-B such as 114-129, got {text!r}")
+    return int(low), int(high or low)
+
+
+def _leading_number(name: str) -> int:
+    digits = ""
+    for character in name:
+        if not character.isdigit():
+            break
+        digits += character
+    return int(digits) if digits else -1
+
+
 def _fmt(c) -> str:
     return f"{c.precision:5.3f} {c.recall:5.3f} {c.f1:5.3f} {c.fact_recall:5.3f}"
 
@@ -47,7 +71,13 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N error examples")
     ap.add_argument("--min-score", type=float, default=None, metavar="X",
                     help="ignore candidates whose score is below X")
+    ap.add_argument("--docs", type=_number_range, default=None, metavar="A-B",
+                    help="only documents whose file name starts with a number from A to B")
+    ap.add_argument("--code", default=None, metavar="DIR",
+                    help="import the extractor from this checkout instead of this one")
     args = ap.parse_args(argv)
+    if args.code:
+        sys.path.insert(0, os.path.abspath(args.code))
 
     ev = _load_evaluation()
     try:
@@ -64,6 +94,12 @@ def main(argv=None) -> int:
     docs = []
     for split in splits:
         docs.extend(ev.load_documents(os.path.join(DATA, split)))
+    if args.docs is not None:
+        low, high = args.docs
+        docs = [d for d in docs if low <= _leading_number(d.name) <= high]
+        if not docs:
+            print(f"ERROR: no document numbered {low}-{high} in {args.split}.", file=sys.stderr)
+            return 2
 
     rep = ev.evaluate(docs, extract_claims, min_score=args.min_score)
     base = ev.evaluate(docs, ev.digit_baseline)
