@@ -844,3 +844,9 @@ def test_a_range_between_two_figures_is_one_key_phrase():
 def test_a_record_keeps_its_since():
     claims = extract_claims("The club won the cup for the first time since 1973 on Saturday.")
     assert any("first time since 1973" in c.quote for c in claims)
+
+
+def test_a_present_tense_after_an_indefinite_subject_is_general_but_a_headline_is_news():
+    assert quotes("A child arrives at school hungry and cannot concentrate.") == []
+    assert any("dies" in q for q in quotes("A man dies in crash on the M6"))
+    assert all("eleven" not in q for q in quotes("By eleven o'clock the room was empty."))

@@ -564,12 +564,15 @@ def _value_triggers(tokens: Tokens, first: int, last: int, values: list[Value]) 
 _CLOCK_HOURS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12".split()
 )
+_OCLOCK = frozenset(["o'clock", "o\u2019clock"])
 _CLOCK_MINUTES = _CLOCK_HOURS | frozenset("half quarter twenty twenty-five 20 25".split())
 
 
 def _in_clock_phrase(lower: Sequence[str], index: int) -> bool:
-    """'twenty past eight', 'half past six', 'quarter to nine': a time of day in words."""
+    """'twenty past eight', 'half past six', 'quarter to nine', 'eleven o'clock': a time of day in words."""
     word = lower[index]
+    if index + 1 < len(lower) and word in _CLOCK_HOURS and lower[index + 1] in _OCLOCK:
+        return True  # "by eleven o'clock"
     if index + 2 < len(lower) and word in _CLOCK_MINUTES and lower[index + 2] in _CLOCK_HOURS:
         joint = lower[index + 1]
         if joint == "past" or (joint == "to" and word == "quarter"):
@@ -789,6 +792,8 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
             or previous in EVENT_VERB_BASES or previous in EVENT_VERBS
         ):
             return None  # "its exports", "cheaper imports", "cut taxes": a plural noun
+        if word[-1] == "s" and _has_generic_subject(tokens, index, first, last):
+            return None  # "A child arrives at school hungry": what happens in general, not an event
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     if word in EVENT_VERB_BASES:
         negated_from = _negated_do_form(tokens, index, first)
@@ -882,6 +887,20 @@ def _did_not_trigger(tokens: Tokens, index: int, first: int, last: int) -> _Trig
     if not (verb.isalpha() and tokens.raw[at][:1].islower()) or verb in EVENT_VERB_BASES or verb in STOPWORDS:
         return None
     return _Trigger(index, at, _KIND_EVENT, scoring.BASE_EVENT, "event")
+
+
+_GENERIC_DETERMINERS = frozenset("a an every each".split())
+
+
+def _has_generic_subject(tokens: Tokens, index: int, first: int, last: int) -> bool:
+    """A present tense after "a child", "an entire continent", in a sentence (not a headline:
+    "A man dies in crash" reports an event)."""
+    if tokens.raw[last] not in _SENTENCE_FINAL:
+        return False
+    for back in (index - 2, index - 3):
+        if back >= first and tokens.lower[back] in _GENERIC_DETERMINERS:
+            return all(tokens.raw[at][:1].islower() for at in range(back + 1, index))
+    return False
 
 
 def _plan_trigger(tokens: Tokens, index: int, first: int, last: int, previous: str) -> _Trigger | None:
