@@ -850,3 +850,10 @@ def test_a_present_tense_after_an_indefinite_subject_is_general_but_a_headline_i
     assert quotes("A child arrives at school hungry and cannot concentrate.") == []
     assert any("dies" in q for q in quotes("A man dies in crash on the M6"))
     assert all("eleven" not in q for q in quotes("By eleven o'clock the room was empty."))
+
+
+def test_long_enough_is_an_opinion():
+    from factcheck.extraction import explain_claims
+
+    (claim, reasons), *_ = explain_claims("Fifteen years is long enough.", min_score=0)
+    assert "opinion" in reasons

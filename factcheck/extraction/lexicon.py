@@ -367,7 +367,7 @@ OPINION_WORDS = _words(
     just unjust wrong right nonsense propaganda slandered smart foolish lesson lessons
     nothing everything everyone nobody anyone always never indeed exciting interesting
     fascinating impressive disappointing surprising shocking stunning boring thrilling
-    miserable dismal bleak grim dreadful appalling superb splendid glorious heated uneasy bitter
+    miserable dismal bleak grim dreadful appalling superb splendid glorious heated uneasy bitter enough
     """
 )
 
