@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -22,6 +23,7 @@ from factcheck.models import ANCHOR_CONTEXT_LENGTH, Article, Claim, ClaimOrigin,
 MAX_ARTICLE_CHARS = 2_000_000
 # The claim panel explains a score by extracting again; beyond this it would take too long.
 MAX_EXPLAINED_CHARS = 100_000
+SCORE_PARTS_SECONDS = 3600
 MAX_TITLE_LINE = 150
 HTML_SUFFIXES = {".html", ".htm"}
 
@@ -144,15 +146,25 @@ def score_parts(claim: Claim) -> list[tuple[str, float]]:
     """Why the extractor scored a claim as it did: the signed parts of its score, largest first.
 
     Worked out again from the article text (about 1 ms per kilobyte, so only for articles up
-    to ``MAX_EXPLAINED_CHARS``). Empty for a claim a person added, for a longer article, or
-    for a claim whose span no longer matches what the extractor finds.
+    to ``MAX_EXPLAINED_CHARS``), once per text: the parts of every claim of the article are
+    cached under its content hash, so moving from claim to claim costs a cache lookup. Empty
+    for a claim a person added, for a longer article, or for a claim whose span no longer
+    matches what the extractor finds.
     """
-    if claim.origin != ClaimOrigin.EXTRACTED or len(claim.article.body) > MAX_EXPLAINED_CHARS:
+    article = claim.article
+    if claim.origin != ClaimOrigin.EXTRACTED or len(article.body) > MAX_EXPLAINED_CHARS:
         return []
-    for candidate, parts in explain_claims(claim.article.body, min_score=0):
-        if candidate.start == claim.start and candidate.end == claim.end:
-            return sorted(parts.items(), key=lambda part: -abs(part[1]))
-    return []
+    by_span = cache.get_or_set(
+        f"score-parts:{content_hash(article.body)}", lambda: _score_parts_by_span(article.body), SCORE_PARTS_SECONDS
+    )
+    return by_span.get((claim.start, claim.end), [])
+
+
+def _score_parts_by_span(body: str) -> dict[tuple[int, int], list[tuple[str, float]]]:
+    by_span: dict[tuple[int, int], list[tuple[str, float]]] = {}
+    for candidate, parts in explain_claims(body, min_score=0):
+        by_span.setdefault((candidate.start, candidate.end), sorted(parts.items(), key=lambda part: -abs(part[1])))
+    return by_span
 
 
 @transaction.atomic

@@ -179,6 +179,22 @@ def test_reanchoring_a_published_claim_keeps_it_searchable(imported, reviewer, e
     assert claim.search_entry.text.startswith(claim.quote.lower())
 
 
+def test_score_parts_extract_an_article_once_for_all_its_claims(db, monkeypatch):
+    from django.core.cache import cache
+
+    from factcheck import ingest
+
+    body = "Exports rose 4.1% in May, the customs office said. Imports fell to $2.3 billion."
+    article, _, _ = import_article(ArticleInput(title="Trade", body=body))
+    claims = list(Claim.objects.filter(article=article))
+    cache.clear()
+    calls = []
+    real = ingest.explain_claims
+    monkeypatch.setattr(ingest, "explain_claims", lambda text, **kw: calls.append(text) or real(text, **kw))
+    assert len(claims) >= 2 and all(score_parts(claim) for claim in claims)
+    assert len(calls) == 1
+
+
 def test_score_parts_explain_an_extracted_claim_and_skip_what_cannot_be_explained(db):
     article, _, _ = import_article(ArticleInput(title="Prices", body="Inflation in 2024 was 5.2%, the statistics office said."))
     claim = Claim.objects.filter(article=article).order_by("-score").first()

@@ -8,10 +8,10 @@ failure); htmx requests get just the `claim-panel` partial back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import wraps
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
