@@ -48,6 +48,7 @@ from .lexicon import (
     SUPERLATIVE_WORDS,
     VAGUE_SOURCES,
     WEAK_SUPERLATIVES,
+    with_curly_apostrophes,
 )
 from .segmentation import split_sentences
 from .tokens import Tokens, tokenize, word_bits
@@ -88,7 +89,7 @@ _TREND_WORDS = COMPARISON_WORDS - frozenset(
 # "has never had": checked by _never_trigger, with the event verbs.
 _NEGATIVE_RECORD_WORDS = frozenset(["never"])
 # "The administration did not deal with it": a denied past action (checked by _did_not_trigger).
-_PAST_DO_FORMS = frozenset(["did", "didn't", "didn\u2019t"])
+_PAST_DO_FORMS = with_curly_apostrophes("did didn't")
 # "Halvard plans to file for approval": a named body's stated plan (checked by _plan_trigger).
 _PLAN_VERBS = frozenset("plans planned intends intended aims aimed".split())
 _TRIGGER_WORDS = (
@@ -200,7 +201,7 @@ def extract_claims(text: str, *, min_score: float = DEFAULT_MIN_SCORE) -> list[C
             _candidate(text, tokens, draft, sentence_start, sentence_end)
             for tokens, draft, sentence_start, sentence_end in _drafts(text, min_score)
         ]
-    candidates.sort(key=_candidate_order)
+    candidates.sort(key=_by_span)
     return candidates
 
 
@@ -213,7 +214,7 @@ def explain_claims(
             (_candidate(text, tokens, draft, sentence_start, sentence_end), draft.reasons)
             for tokens, draft, sentence_start, sentence_end in _drafts(text, min_score)
         ]
-    pairs.sort(key=lambda pair: _candidate_order(pair[0]))
+    pairs.sort(key=lambda pair: _by_span(pair[0]))
     return pairs
 
 
@@ -238,8 +239,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 # Sort keys: (start, end). attrgetter builds the pair in C, without a Python call per item.
-_candidate_order = attrgetter("start", "end")
-_value_order = attrgetter("start", "end")
+_by_span = attrgetter("start", "end")
 _draft_order = attrgetter("first", "last")
 
 
@@ -313,7 +313,7 @@ def _candidate(
         sentence_end,
         draft.kind,
         draft.score,
-        tuple(sorted(values, key=_value_order) if len(values) > 1 else values),
+        tuple(sorted(values, key=_by_span) if len(values) > 1 else values),
         text[start - CONTEXT_CHARS if start > CONTEXT_CHARS else 0 : start],
         text[end : end + CONTEXT_CHARS],
     )
@@ -564,7 +564,7 @@ def _value_triggers(tokens: Tokens, first: int, last: int, values: list[Value]) 
 _CLOCK_HOURS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve 1 2 3 4 5 6 7 8 9 10 11 12".split()
 )
-_OCLOCK = frozenset(["o'clock", "o\u2019clock"])
+_OCLOCK = with_curly_apostrophes("o'clock")
 _CLOCK_MINUTES = _CLOCK_HOURS | frozenset("half quarter twenty twenty-five 20 25".split())
 
 
@@ -818,9 +818,7 @@ def _is_headline_verb(tokens: Tokens, index: int, first: int, last: int, previou
 
 
 _NEGATIONS = frozenset(["not", "never"])
-_NEGATED_DO_FORMS = frozenset(
-    form.replace("'", apostrophe) for form in ("didn't", "doesn't", "don't") for apostrophe in "'\u2019"
-)
+_NEGATED_DO_FORMS = with_curly_apostrophes("didn't doesn't don't")
 
 
 def _negated_do_form(tokens: Tokens, index: int, first: int) -> int | None:
@@ -835,6 +833,8 @@ def _negated_do_form(tokens: Tokens, index: int, first: int) -> int | None:
     if tokens.lower[at] in _NEGATIONS and at - 1 >= first and tokens.lower[at - 1] in _DO_FORMS:
         return at - 1
     return None
+
+
 _MODALS = frozenset("will would could should might may can shall must".split())
 _DO_FORMS = frozenset(["did", "does", "do"])
 _NEVER_FOLLOWERS = _AUXILIARIES | IRREGULAR_PAST_FORMS | EVENT_VERBS | frozenset(["once", "before"])
@@ -1030,9 +1030,7 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
 
 
 # "It's illegal", "that's banned": a copula inside a contraction.
-_COPULA_CONTRACTIONS = frozenset(
-    form.replace("'", apostrophe) for form in ("it's", "that's", "he's", "she's") for apostrophe in "'\u2019"
-)
+_COPULA_CONTRACTIONS = with_curly_apostrophes("it's that's he's she's")
 # "Bluecrest owns clubs in Belgium": who owns or controls what is a status to check.
 _POSSESSION_VERBS = frozenset("owns controls belongs".split())
 

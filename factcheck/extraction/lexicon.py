@@ -11,6 +11,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def with_curly_apostrophes(text: str) -> frozenset[str]:
+    """The words of ``text``, each also with a curly apostrophe: "didn't", "didn’t"."""
+    return frozenset(word.replace("'", apostrophe) for word in text.split() for apostrophe in "'\u2019")
+
+
 # --- segmentation ---------------------------------------------------------------
 
 # Abbreviations that practically never end a sentence (titles, "No. 3", "vs.").

@@ -32,6 +32,7 @@ from .lexicon import (
     RULE_VERBS,
     STRONG_OPINION_WORDS,
     VAGUE_SUBJECTS,
+    with_curly_apostrophes,
 )
 from .tokens import Tokens, word_bits
 
@@ -145,14 +146,10 @@ class SentenceFeatures:
     penalised: bool = True
 
 
-_OWN_FUTURE = frozenset(
-    form.replace("'", apostrophe) for form in ("i'll", "we'll") for apostrophe in "'\u2019"
-)
+_OWN_FUTURE = with_curly_apostrophes("i'll we'll")
 _FUTURE_MODALS = frozenset("will would shall".split())
 _INTENTIONS = frozenset("want plan intend propose".split())
-_OWN_GOING = frozenset(
-    form.replace("'", apostrophe) for form in ("i'm", "we're") for apostrophe in "'\u2019"
-)
+_OWN_GOING = with_curly_apostrophes("i'm we're")
 
 
 _F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
@@ -214,21 +211,11 @@ def sentence_features(
         bool(raw) and raw[-1] == ":",
         bool(mask & _F_PERSON) and _is_own_promise(words),
     )
-    features.penalised = bool(
-        features.host_turn
-        or features.is_question
-        or features.has_exclamation
-        or features.is_caption
-        or features.person_outside_quotes
-        or not (features.has_verb or word_count > FRAGMENT_WORDS)
-        or features.vague_subject
-        or features.imperative
-        or features.generic
-        or features.personal
-        or features.own_promise
-        or features.introduces
-        or word_count < 3
-    )
+    # Whether any sentence-wide penalty can apply, asked of the penalties themselves with the
+    # role and figure that let every one of them through.
+    probe: dict[str, float] = {}
+    _add_sentence_penalties(probe, "status", False, features)
+    features.penalised = bool(probe)
     return features
 
 
@@ -250,9 +237,7 @@ _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
 
 
 # Endings of verb forms and contractions, with straight and curly apostrophes.
-_VERB_ENDINGS = ("ed",) + tuple(
-    ending.replace("'", apostrophe) for ending in ("'s", "n't", "'re", "'ve", "'m") for apostrophe in "'\u2019"
-)
+_VERB_ENDINGS = ("ed", *sorted(with_curly_apostrophes("'s n't 're 've 'm")))
 
 
 _VERB_OBJECT_STARTS = frozenset("on in at to for from with by the a an its their his her no".split())
