@@ -857,3 +857,23 @@ def test_long_enough_is_an_opinion():
 
     (claim, reasons), *_ = explain_claims("Fifteen years is long enough.", min_score=0)
     assert "opinion" in reasons
+
+
+def test_what_a_deal_still_needs_is_a_status_but_a_plea_is_not():
+    assert any("needs the approval" in q for q in quotes("The merger still needs the approval of the Competition Bureau."))
+    assert quotes("The city needs to act now.") == []
+    assert quotes("We need more homes.") == []
+
+
+def test_what_a_scheme_covers_or_exempts_is_a_status():
+    assert any("excludes" in q for q in quotes("But the scheme excludes anyone serving a sentence for a violent offence."))
+    assert any("exempt" in q for q in quotes("Messaging apps such as WhatsApp are exempt."))
+
+
+def test_it_as_a_body_that_argues_is_a_source_but_it_says_a_lot_is_not():
+    assert quotes("It argues that this flatters the figures.") == ["It argues"]
+    assert quotes("It says a lot about the government that nobody resigned.") == []
+
+
+def test_justices_are_a_source():
+    assert quotes("Justices say ban on demonstrations near pipelines was too vague")

@@ -21,6 +21,7 @@ from operator import attrgetter
 from . import scoring, sentence_model
 from .datatypes import ClaimCandidate, ClaimKind, Value, new_candidate
 from .lexicon import (
+    APPROVAL_WORDS,
     BELIEF_VERBS,
     CLAUSE_BREAKERS,
     COMPARISON_WORDS,
@@ -158,6 +159,12 @@ _SAYING_FOLLOWERS = frozenset(["that", ",", ":", '"', "\u201c"])
 _NOUN_MODIFIERS = frozenset("member united these those many some several both all other such insurance".split())
 # Roles that speak for a named body even after "a": "a spokesperson for the ministry said".
 _NAMED_ROLES = frozenset("spokesperson spokesman spokeswoman statement report".split())
+# What a company, court or report referred to as "it" can be said to have said.
+_BODY_REPORTING_VERBS = frozenset(
+    """said says told stated states announced reported reports added adds argued argues warned warns
+    noted notes claimed claims confirmed confirms denied denies estimated estimates insisted insists
+    concluded disclosed revealed urged urges wrote""".split()
+)
 _RANKING_FOLLOWERS = frozenset("in on for among".split())
 _PERSONAL_SUBJECTS = frozenset("i he she we they".split())
 # Comparatives that make a following -s form a noun: "cheaper imports", "more cuts".
@@ -505,6 +512,8 @@ def _vague_source(
         return not _has_entity(tokens, first, trigger.first - 1, first, names)
     if words and _has_entity(tokens, subject.start, subject.stop - 1, first, names):
         return False  # "This time Lukashenko promised"
+    if words == ["it"] and verb in _BODY_REPORTING_VERBS and (trigger.first >= last or tokens.lower[trigger.first + 1] != "a"):
+        return False  # "It argues that ...", "it added": a body named earlier (not "it says a lot")
     if words and words[0] in NON_PERSON_SUBJECTS:
         return True  # "This shows", "Its rise says": not a source at all
     if words and all(word in FIRST_SECOND_PERSON for word in words) and verb in BELIEF_VERBS:
@@ -1006,6 +1015,11 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
     if word not in STATUS_WORDS:
         return None
     following = tokens.lower[index + 1] if index < last else ""
+    if word in _NEED_WORDS:
+        # "needs the approval of", "still needs final regulatory clearance", not "needs to act"
+        if APPROVAL_WORDS.isdisjoint(tokens.lower[index + 1 : min(last, index + 4) + 1]):
+            return None
+        return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
     before = tokens.lower[max(first, index - 3) : index]
     has_copula = any(w in COPULAS or w in _COPULA_CONTRACTIONS for w in before)
     if word in ROLE_WORDS:
@@ -1029,6 +1043,7 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
     return None
 
 
+_NEED_WORDS = frozenset(["needs", "need"])
 # "It's illegal", "that's banned": a copula inside a contraction.
 _COPULA_CONTRACTIONS = with_curly_apostrophes("it's that's he's she's")
 # "Bluecrest owns clubs in Belgium": who owns or controls what is a status to check.

@@ -298,7 +298,11 @@ REPORTING_VERBS = _words(
 )
 
 # What a law, code or policy says: "The ministerial code requires ministers to declare ...".
-RULE_VERBS = _words("requires allows prohibits forbids advises recommends exempts obliges entitles mandates")
+# "The scheme excludes anyone serving ...", "That figure includes the engineers": what a rule or a
+# count covers.
+RULE_VERBS = _words(
+    "requires allows prohibits forbids advises recommends exempts obliges entitles mandates includes excludes"
+)
 
 STATUS_WORDS = _words(
     """
@@ -306,9 +310,13 @@ STATUS_WORDS = _words(
     belong capital citizen citizens resident residents sanctioned sanctions headquartered
     based located owned owns controlled controls president chairman chairwoman chair ceo
     director minister secretary governor mayor leader head spokesman spokeswoman spokesperson
-    illegal unlawful unconstitutional prohibited mandatory compulsory
+    illegal unlawful unconstitutional prohibited mandatory compulsory exempt needs need
     """
 ) | RULE_VERBS
+
+# What a deal or a law still needs before it takes effect: "The merger needs the approval of
+# the competition authority."
+APPROVAL_WORDS = _words("approval approvals consent permission ratification clearance sign-off assent")
 
 # Role nouns only count as a status claim with a copula ("X is the mayor of Y").
 ROLE_WORDS = _words(
@@ -349,11 +357,13 @@ SOURCE_ROLES = _words(
     """
     scientists researchers astronomers physicists biologists geologists chemists
     climatologists meteorologists seismologists epidemiologists virologists archaeologists
-    historians statisticians doctors physicians
+    historians statisticians doctors physicians judges justices inspectors
     spokesperson spokesman spokeswoman official officials minister ministry lawyer lawyers
     attorney prosecutor prosecutors police government company statement report court judge
     department agency office commission council board regulator bank president chairman
     chief director secretary mayor governor senator ambassador envoy army military
+    declaration communique communiqué study survey law treaty agreement ruling judgment
+    bill filing indictment lawsuit
     """
 )
 
