@@ -877,3 +877,12 @@ def test_it_as_a_body_that_argues_is_a_source_but_it_says_a_lot_is_not():
 
 def test_justices_are_a_source():
     assert quotes("Justices say ban on demonstrations near pipelines was too vague")
+
+
+def test_a_present_tense_after_a_name_is_live_news_but_wanting_and_captions_are_not():
+    text = "The ball goes to Dacre. Dacre slots a penalty from in front of the posts."
+    assert any("Dacre slots" in q for q in quotes(text))
+    opinion = "We heard from Labour and Trump. Labour wants to have it both ways. Trump loves a fight."
+    assert not any("wants" in q or "loves" in q for q in quotes(opinion))
+    caption = "We met Orla Keane. Orla Keane checks her shelves in Athlone"
+    assert not any("checks" in q for q in quotes(caption))

@@ -347,7 +347,7 @@ def _sentence_drafts(
         triggers, covered = [], _NOTHING_COVERED
     triggers += _word_triggers(tokens, first, last, covered, screened)
     if not triggers:
-        bullet = _bullet_trigger(tokens, first, last)
+        bullet = _bullet_trigger(tokens, first, last) or _named_present_trigger(tokens, first, last, names)
         if bullet is None:
             return []
         triggers = [bullet]
@@ -816,6 +816,40 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
     if word in EVENT_VERB_BASES and _is_headline_verb(tokens, index, first, last, previous):
         # "Airline, pilots' union resume talks": headlines report in the present tense.
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
+    return None
+
+
+# Not -s verbs, or verbs of wanting, feeling and seeming: "Labour wants to have it both ways".
+_S_VERB_EXCEPTIONS = frozenset(
+    """is has was does its this thus plus always perhaps news series wants loves likes hates needs
+    deserves knows hopes seems looks feels fears prefers wishes means sounds matters""".split()
+)
+
+
+def _named_present_trigger(tokens: Tokens, first: int, last: int, names: frozenset[str]) -> _Trigger | None:
+    """'Moreau attacks with 1.5 km to go.', 'Westmoor Link runs on weekdays only.': a present
+    tense after a name, in a sentence nothing else triggered in (live commentary, timetables).
+
+    Only the first verb-like -s word right after a name counts (not "the Lions fans": a plural).
+    """
+    lower, raw = tokens.lower, tokens.raw
+    if raw[last] not in _SENTENCE_FINAL:
+        return None  # a caption ("Pharmacist Orla Keane checks her shelves"), a headline
+    for index in range(first + 1, min(last, first + 8)):
+        word = lower[index]
+        if not (
+            len(word) > 3 and word[-1] == "s" and word[-2] not in "su'\u2019" and word.isalpha()
+            and raw[index][:1].islower() and word not in _S_VERB_EXCEPTIONS and word not in STOPWORDS
+        ):
+            continue
+        if not tokens.is_entity[index - 1] or not (index - 1 > first or lower[index - 1] in names):
+            return None
+        following = lower[index + 1]
+        if following in _AUXILIARIES or following in _MODALS or following in COPULAS:
+            return None  # "Villa fans have been ...": a plural noun, the verb follows
+        if not following[:1].isalnum() and following not in _SENTENCE_FINAL:
+            return None
+        return _Trigger(index, index, _KIND_EVENT, scoring.BASE_PAST, "event")
     return None
 
 
