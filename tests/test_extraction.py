@@ -886,3 +886,9 @@ def test_a_present_tense_after_a_name_is_live_news_but_wanting_and_captions_are_
     assert not any("wants" in q or "loves" in q for q in quotes(opinion))
     caption = "We met Orla Keane. Orla Keane checks her shelves in Athlone"
     assert not any("checks" in q for q in quotes(caption))
+
+
+def test_what_a_source_left_out_is_a_claim_but_a_question_is_not():
+    assert quotes("The communiqué does not say how large the fund will be.") == ["The communiqué does not say"]
+    assert quotes("The law does not specify how companies must check a user’s age.") == ["The law does not specify"]
+    assert quotes("Did they say that?") == []

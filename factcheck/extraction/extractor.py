@@ -93,12 +93,15 @@ _NEGATIVE_RECORD_WORDS = frozenset(["never"])
 _PAST_DO_FORMS = with_curly_apostrophes("did didn't")
 # "Halvard plans to file for approval": a named body's stated plan (checked by _plan_trigger).
 _PLAN_VERBS = frozenset("plans planned intends intended aims aimed".split())
+# Verbs of saying whose denial reports what a source left out ("does not say where ...").
+_OMISSION_VERBS = frozenset("say specify mention disclose explain reveal".split())
 _TRIGGER_WORDS = (
     SUPERLATIVE_WORDS
     | _TREND_WORDS
     | EVENT_VERBS
     | EVENT_VERB_BASES
     | REPORTING_VERBS
+    | _OMISSION_VERBS
     | STATUS_WORDS
     | IRREGULAR_PAST_FORMS
     | COPULAS
@@ -117,7 +120,7 @@ def _word_groups() -> dict[str, int]:
         (SUPERLATIVE_WORDS, _G_SUPERLATIVE),
         (_TREND_WORDS, _G_COMPARISON),
         (EVENT_VERBS | EVENT_VERB_BASES | _NEGATIVE_RECORD_WORDS | _PLAN_VERBS | _PAST_DO_FORMS, _G_EVENT),
-        (REPORTING_VERBS, _G_REPORT),
+        (REPORTING_VERBS | _OMISSION_VERBS, _G_REPORT),
         (STATUS_WORDS, _G_STATUS),
     ):
         for word in words:
@@ -1021,6 +1024,11 @@ def _is_name(tokens: Tokens, index: int, first: int) -> bool:
 
 
 def _report_trigger(tokens: Tokens, index: int, first: int, last: int, word: str) -> _Trigger | None:
+    if word in _OMISSION_VERBS and index > first:
+        negation = _negated_do_form(tokens, index, first)
+        if negation is not None and negation > first:
+            # "The declaration does not say where", "it did not disclose the price"
+            return _Trigger(negation, index, _KIND_QUOTATION, scoring.BASE_OMISSION, "report")
     if word not in REPORTING_VERBS or _is_name(tokens, index, first):
         return None
     if word == "according":

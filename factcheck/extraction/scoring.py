@@ -55,6 +55,8 @@ BASE_WEAK_SUPERLATIVE = 0.36
 BASE_COMPARISON = 0.5
 BASE_EVENT = 0.51
 BASE_REPORT = 0.5
+# "The communiqué does not say how large the fund will be": what a source left out.
+BASE_OMISSION = 0.62
 BASE_STATUS = 0.48
 BASE_PAST = 0.43
 BASE_COPULA = 0.37
