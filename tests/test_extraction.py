@@ -892,3 +892,7 @@ def test_what_a_source_left_out_is_a_claim_but_a_question_is_not():
     assert quotes("The communiqué does not say how large the fund will be.") == ["The communiqué does not say"]
     assert quotes("The law does not specify how companies must check a user’s age.") == ["The law does not specify"]
     assert quotes("Did they say that?") == []
+
+
+def test_what_a_law_requires_is_a_claim_even_with_a_plain_subject():
+    assert any("requires" in q for q in quotes("State law requires the authority to balance its books."))

@@ -1079,7 +1079,7 @@ def _status_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
         previous = tokens.lower[index - 1] if index > first else ""
         if previous in NON_PERSON_SUBJECTS or previous in _DETERMINERS or not previous[:1].isalpha():
             return None
-        return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
+        return _Trigger(index, index, _KIND_STATUS, scoring.BASE_RULE, "status")
     if following in ("of", "to", "in", "by") or has_copula or word in _POSSESSION_VERBS:
         return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
     return None
