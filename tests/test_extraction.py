@@ -896,3 +896,9 @@ def test_what_a_source_left_out_is_a_claim_but_a_question_is_not():
 
 def test_what_a_law_requires_is_a_claim_even_with_a_plain_subject():
     assert any("requires" in q for q in quotes("State law requires the authority to balance its books."))
+
+
+def test_advice_in_a_list_is_not_a_claim_but_a_list_of_contents_is():
+    advice = "What to do:\n• Drop to your hands and knees.\n• Do not run outside.\n"
+    assert quotes(advice) == []
+    assert quotes("The deal includes:\n• A ban on imports of Russian gas from the EU\n")

@@ -21,6 +21,7 @@ from operator import attrgetter
 from . import scoring, sentence_model
 from .datatypes import ClaimCandidate, ClaimKind, Value, new_candidate
 from .lexicon import (
+    ADVICE_VERBS,
     APPROVAL_WORDS,
     BELIEF_VERBS,
     CLAUSE_BREAKERS,
@@ -34,6 +35,7 @@ from .lexicon import (
     FIGURE_LEADERS,
     FIRST_SECOND_PERSON,
     IDENTIFIER_NOUNS,
+    IMPERATIVE_OPENERS,
     INDEFINITES,
     IRREGULAR_PAST_FORMS,
     MEASURE_NOUNS,
@@ -435,6 +437,8 @@ def _bullet_trigger(tokens: Tokens, first: int, last: int) -> _Trigger | None:
         index += 1
     if not tokens.raw[index][:1].isalpha():
         return None
+    if index == first + 1 and (tokens.lower[index] in ADVICE_VERBS or tokens.lower[index] in IMPERATIVE_OPENERS):
+        return None  # "• Drop to your hands and knees": advice, not a fact
     return _Trigger(index, index, _KIND_STATUS, scoring.BASE_STATUS, "status")
 
 

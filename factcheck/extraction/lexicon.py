@@ -429,6 +429,14 @@ IMPERATIVE_OPENERS = _words(
     """
 )
 
+# Verbs that open advice in a list: "• Drop to your hands and knees", "• Do not run outside".
+ADVICE_VERBS = _words(
+    """
+    do don't never avoid keep stay check use cover wash make get turn switch wear find visit
+    contact follow drop hold call bring pack leave move protect seek read sign register apply
+    """
+)
+
 # Nouns whose following number is a label, not a quantity: "Fig. 3", "Route 66".
 IDENTIFIER_NOUNS = _words(
     """
