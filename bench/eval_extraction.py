@@ -20,6 +20,7 @@ of another checkout (an older commit) on this checkout's data, e.g. the start of
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import os
 import sys
@@ -101,7 +102,12 @@ def main(argv=None) -> int:
             print(f"ERROR: no document numbered {low}-{high} in {args.split}.", file=sys.stderr)
             return 2
 
-    rep = ev.evaluate(docs, extract_claims, min_score=args.min_score)
+    if args.min_score is not None:
+        # Every candidate, whatever its score, so that a threshold below the default counts too.
+        extract = functools.partial(extract_claims, min_score=0.0)
+    else:
+        extract = extract_claims
+    rep = ev.evaluate(docs, extract, min_score=args.min_score)
     base = ev.evaluate(docs, ev.digit_baseline)
     o = rep.overall
     print(f"split={args.split}  documents={o.documents}  sentences={o.sentences}  "
