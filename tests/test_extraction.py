@@ -902,3 +902,26 @@ def test_advice_in_a_list_is_not_a_claim_but_a_list_of_contents_is():
     advice = "What to do:\n• Drop to your hands and knees.\n• Do not run outside.\n"
     assert quotes(advice) == []
     assert quotes("The deal includes:\n• A ban on imports of Russian gas from the EU\n")
+
+
+def test_a_data_row_is_a_claim_but_a_bare_answer_in_a_debate_is_not():
+    assert quotes("The vote:\n• For the motion: 47\n") == ["47"]
+    assert quotes("ROWE: Twenty-one percent.") == []
+    assert quotes("REDCLOUD: To $19.40.") == []
+
+
+def test_a_named_moderator_still_frames_the_question():
+    from factcheck.extraction import explain_claims
+
+    text = "MODERATOR KOWALCHUK: Thirty seconds each to close on this, and then we move to health care."
+    assert all("moderator's turn" in reasons for _, reasons in explain_claims(text, min_score=0))
+
+
+def test_what_a_rule_provides_in_the_future_is_not_a_forecast():
+    from factcheck.extraction import explain_claims
+
+    text = "Under the ordinance, existing permit holders will be entered into a lottery for the 400 slots."
+    ((_, reasons),) = explain_claims(text, min_score=0)
+    assert "future / plan" not in reasons
+    ((_, reasons),) = explain_claims("Existing permit holders will be entered into a lottery for the 400 slots.", min_score=0)
+    assert "future / plan" in reasons

@@ -93,6 +93,7 @@ CAPTION_PENALTY = 0.45
 EXCLAMATION_PENALTY = 0.12
 SHORT_SENTENCE_PENALTY = 0.15
 HOST_PENALTY = 0.1
+BARE_ANSWER_PENALTY = 0.3
 
 # How far around the key phrase a hedge or an opinion word still colours the claim.
 CONTEXT_TOKENS = 4
@@ -145,6 +146,8 @@ class SentenceFeatures:
     introduces: bool = False  # "The figures, in brief:": a line that announces what follows
     own_promise: bool = False  # "I'll double that", "we would move $10 million": a pledge, not a record
     names_a_day: bool = False  # "on 21 August", "Jan. 1, 2027": a date down to the day (set by the extractor)
+    under_rule: bool = False  # "Under the ordinance, holders will ...": what a rule provides, not a forecast
+    bare_answer: bool = False  # "ROWE: Twenty-one percent.": a figure that only answers a question
     # Whether any of the sentence-wide penalties in ``explain_parts`` may apply (from
     # "moderator's turn" to "short"): most sentences have none, and skip their checks.
     penalised: bool = True
@@ -188,7 +191,7 @@ def sentence_features(
                 break
     has_verb = word_count > FRAGMENT_WORDS or mask & _F_VERB or any(
         _is_verb_like(word) or (index and words[index - 1] in _SUBJECT_PRONOUNS) for index, word in enumerate(words)
-    ) or _has_present_verb(raw, words)
+    ) or _has_present_verb(raw, words) or _is_data_row(raw)
     sentence_text = text[tokens.starts[first] : tokens.ends[last]] if last >= first else ""
     stripped = sentence_text.rstrip("\"'\u201d\u2019)] ")
     features = SentenceFeatures(
@@ -210,10 +213,12 @@ def sentence_features(
         opener in IMPERATIVE_OPENERS or "please" in words or (not mask & _F_REPORT and _opens_with_command(raw, words)),
         bool(mask & _F_GENERIC),  # generic
         bool(mask & _F_COLOUR),  # colored
-        len(raw) > 1 and raw[1] == ":" and raw[0] in _HOST_LABELS,  # host_turn
+        _is_host_turn(raw),  # host_turn
         bool(mask & _F_PERSON) and _is_personal(words),
         bool(raw) and raw[-1] == ":",
         bool(mask & _F_PERSON) and _is_own_promise(words),
+        under_rule=bool(mask & _F_COLOUR) and _opens_under_a_rule(words),
+        bare_answer=not has_verb and _is_bare_answer(raw, word_count),
     )
     # Whether any sentence-wide penalty can apply, asked of the penalties themselves with the
     # role and figure that let every one of them through.
@@ -265,6 +270,67 @@ def _is_verb_like(word: str) -> bool:
     if word in _VERB_LIKE:
         return True
     return word.endswith(_VERB_ENDINGS) and word not in ED_ADJECTIVES
+
+
+def _is_host_turn(raw: Sequence[str]) -> bool:
+    """ "MODERATOR:", "MODERATOR KOWALCHUK:": the host's turn (a name may follow the role)."""
+    if not raw or raw[0] not in _HOST_LABELS:
+        return False
+    for token in raw[1:4]:
+        if token == ":":
+            return True
+        if not token.isupper():
+            return False
+    return False
+
+
+def _speaker_label_end(raw: Sequence[str]) -> int:
+    """Where the text after a speaker label ("ROWE:", "PREMIER BOYD:") starts; 0 without one."""
+    for index, token in enumerate(raw[:5]):
+        if token == ":":
+            return index + 1 if index else 0
+        if not (token.isupper() and token.isalpha()):
+            return 0
+    return 0
+
+
+def _is_bare_answer(raw: Sequence[str], word_count: int) -> bool:
+    """A speaker's turn of at most three words without a verb: "ROWE: Twenty-one percent."."""
+    start = _speaker_label_end(raw)
+    return start > 0 and sum(1 for token in raw[start:] if token[:1].isalnum()) <= 3
+
+
+_DATA_ROW_LABEL_TOKENS = 6
+
+
+def _is_data_row(raw: Sequence[str]) -> bool:
+    """ "• For the motion: 47", "Attendance: 12,044": a label, a colon, a figure (the colon is the verb).
+
+    Not a speaker label ("ROWE: Twenty-one percent.": all capitals) and not a clock time.
+    """
+    start = 1 if raw and raw[0] in _LIST_BULLETS else 0
+    for index in range(start, min(len(raw) - 1, start + _DATA_ROW_LABEL_TOKENS)):
+        if raw[index] == ":":
+            label = raw[start:index]
+            return (
+                any(token[:1].isalpha() for token in label)
+                and not all(token.isupper() for token in label if token[:1].isalpha())
+                and (raw[index + 1][:1].isdigit() or raw[index + 1][:1] in _MONEY_SIGNS)
+            )
+    return False
+
+
+_LIST_BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
+_MONEY_SIGNS = frozenset("$\u00a3\u20ac\u00a5")
+# "Under the ordinance, ...", "Under its terms, ...": the sentence states what a rule provides.
+_RULE_NOUNS = frozenset(
+    """ordinance pact law laws deal agreement plan scheme rules rule policy proposal proposals bill
+    contract treaty terms settlement regulations act accord changes""".split()
+)
+
+
+def _opens_under_a_rule(words: Sequence[str]) -> bool:
+    return len(words) > 3 and words[0] == "under" and not _RULE_NOUNS.isdisjoint(words[1:5])
 
 
 def _is_label(raw: Sequence[str], index: int) -> bool:
@@ -411,7 +477,7 @@ def explain_parts(
         parts["hedge / speculation"] = -(
             ATTRIBUTED_HEDGE_PENALTY if features.attributed else HEDGE_PENALTY
         )
-    elif not FUTURE_MARKERS.isdisjoint(window_set) and not features.names_a_day:
+    elif not FUTURE_MARKERS.isdisjoint(window_set) and not (features.names_a_day or features.under_rule):
         # "will be published on 21 August" is a schedule, a fact; "will rise" is a forecast.
         parts["future / plan"] = -FUTURE_PENALTY
     opinion = 0.0
@@ -444,6 +510,8 @@ def _add_sentence_penalties(parts: dict[str, float], role: str, has_value: bool,
         parts["first/second person"] = -PERSON_PENALTY
     if not features.has_verb and features.word_count <= FRAGMENT_WORDS:
         parts["fragment without a verb"] = -NO_VERB_PENALTY
+    if features.bare_answer:
+        parts["bare answer"] = -BARE_ANSWER_PENALTY
     if features.vague_subject and not has_value:
         parts["vague subject"] = -VAGUE_SUBJECT_PENALTY
     if features.imperative:
