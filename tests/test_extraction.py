@@ -925,3 +925,8 @@ def test_what_a_rule_provides_in_the_future_is_not_a_forecast():
     assert "future / plan" not in reasons
     ((_, reasons),) = explain_claims("Existing permit holders will be entered into a lottery for the 400 slots.", min_score=0)
     assert "future / plan" in reasons
+
+
+def test_a_vague_source_in_a_place_stays_vague_but_at_a_firm_is_named():
+    assert quotes("Analysts in Tallinn think not, at least before the summer.") == []
+    assert quotes("Analysts at Goldman Sachs said the deal was worth the risk.")

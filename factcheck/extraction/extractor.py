@@ -517,6 +517,8 @@ def _vague_source(
     if not words and previous in (",", "\u2014", "\u2013"):
         # "Wang Xiaoquan, a researcher at ..., believes": named before an apposition.
         return not _has_entity(tokens, first, trigger.first - 1, first, names)
+    if len(words) > 2 and words[0] in VAGUE_SOURCES and words[1] == "in":
+        return True  # "Analysts in Tallinn think": a place does not name anyone (but "analysts at Davy")
     if words and _has_entity(tokens, subject.start, subject.stop - 1, first, names):
         return False  # "This time Lukashenko promised"
     if words == ["it"] and verb in _BODY_REPORTING_VERBS and (trigger.first >= last or tokens.lower[trigger.first + 1] != "a"):
