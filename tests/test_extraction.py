@@ -930,3 +930,8 @@ def test_what_a_rule_provides_in_the_future_is_not_a_forecast():
 def test_a_vague_source_in_a_place_stays_vague_but_at_a_firm_is_named():
     assert quotes("Analysts in Tallinn think not, at least before the summer.") == []
     assert quotes("Analysts at Goldman Sachs said the deal was worth the risk.")
+
+
+def test_a_game_number_is_a_label():
+    assert quotes("Game 5 at a glance:") == []
+    assert any("5 games" in q for q in quotes("The team has won 5 games in a row."))

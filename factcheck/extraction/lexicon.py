@@ -443,6 +443,7 @@ IDENTIFIER_NOUNS = _words(
     fig figure table no number article section chapter page p pp room route flight bus
     platform gate exhibit appendix item clause paragraph para amendment resolution
     episode volume vol version question channel motion petition call dial incident case ref reference
+    game
     """
 )
 
