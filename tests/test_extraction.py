@@ -935,3 +935,10 @@ def test_a_vague_source_in_a_place_stays_vague_but_at_a_firm_is_named():
 def test_a_game_number_is_a_label():
     assert quotes("Game 5 at a glance:") == []
     assert any("5 games" in q for q in quotes("The team has won 5 games in a row."))
+
+
+def test_a_writers_own_life_story_is_not_a_claim_but_a_record_is():
+    assert quotes("I have taught English at Marlow High for sixteen years.") == []
+    assert quotes("Sir, I am 79 and no longer drive.") == []
+    assert quotes("I voted against the war in 2003.")
+    assert quotes("I cut taxes for 3 million families.")

@@ -343,7 +343,28 @@ def _is_personal(words: Sequence[str]) -> bool:
         # "my mum", "my late father"
         if word == "my" and (words[index + 1] in PERSONAL_NOUNS or (index + 2 < len(words) and words[index + 2] in PERSONAL_NOUNS)):
             return True
+        if word in _FIRST_PERSON_I and _is_biography(words, index + 1):
+            return True
     return False
+
+
+_FIRST_PERSON_I = with_curly_apostrophes("i i've i'd")
+_BIOGRAPHY_VERBS = frozenset("lived taught worked grew born raised came moved".split())
+_BIOGRAPHY_FILLERS = frozenset("have had was first also just once".split())
+
+
+def _is_biography(words: Sequence[str], at: int) -> bool:
+    """After "I": "have taught English for 27 years", "am 79", "first came to Venice as a
+    student", "was raised by a single mom": the writer's or speaker's own life story, which
+    nobody checks (CLAIMS.md); their public record ("I voted against it") is not this."""
+    while at < len(words) and words[at] in _BIOGRAPHY_FILLERS:
+        at += 1
+    if at >= len(words):
+        return False
+    word = words[at]
+    if word in _BIOGRAPHY_VERBS:
+        return True
+    return word == "am" and at + 1 < len(words) and words[at + 1][:1].isdigit()
 
 
 def _is_live_header(raw: Sequence[str]) -> bool:
