@@ -942,3 +942,13 @@ def test_a_writers_own_life_story_is_not_a_claim_but_a_record_is():
     assert quotes("Sir, I am 79 and no longer drive.") == []
     assert quotes("I voted against the war in 2003.")
     assert quotes("I cut taxes for 3 million families.")
+
+
+def test_a_transcript_header_in_capitals_is_not_a_claim_but_a_headline_in_capitals_is():
+    assert quotes("HOUSE OF COMMONS, PRIME MINISTER'S QUESTIONS, WEDNESDAY 12 MARCH (EXCERPT)") == []
+    assert quotes("INFLATION FALLS TO 2.1% IN MARCH")
+
+
+def test_why_a_source_is_anonymous_is_not_an_event():
+    assert quotes("“We were told it was under control,” said one mother, who asked not to be named.") == []
+    assert quotes("He was named captain in 2019.")

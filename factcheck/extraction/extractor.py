@@ -805,6 +805,10 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
     if word in EVENT_VERBS:
         if previous in _INFINITIVE_MARKERS:
             return None
+        if word in _ANONYMITY_WORDS and _NOT_TO_BE_NAMED in (
+            tokens.lower[index + 1 : index + 5], tokens.lower[max(first, index - 3) : index + 1]
+        ):
+            return None  # "who asked not to be named": why a source is anonymous, not an event
         if word[-1] == "s" and (
             previous in _REFERRING_WORDS or previous in _NOUN_MODIFIERS or previous in _PLAIN_COMPARATIVES
             or previous in EVENT_VERB_BASES or previous in EVENT_VERBS
@@ -827,6 +831,9 @@ def _event_trigger(tokens: Tokens, index: int, first: int, last: int, word: str)
         return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     return None
 
+
+_NOT_TO_BE_NAMED = ("not", "to", "be", "named")
+_ANONYMITY_WORDS = frozenset("asked asking requested spoke speaking named".split())
 
 # Not -s verbs, or verbs of wanting, feeling and seeming: "Labour wants to have it both ways".
 _S_VERB_EXCEPTIONS = frozenset(

@@ -204,7 +204,8 @@ def sentence_features(
         (word_count <= 12 and bool(mask & _F_CAPTION) and _is_caption(sentence_text, word_count, 1))
         or (not has_verb and _is_dateline(raw, word_count))
         or _is_timestamp(raw, word_count)
-        or _is_live_header(raw),
+        or _is_live_header(raw)
+        or (word_count >= _CAPS_HEADER_WORDS and _is_caps_header(raw, words)),
         word_count,
         quote_marks >= 2,  # has_quotation
         bool(has_verb),
@@ -365,6 +366,19 @@ def _is_biography(words: Sequence[str], at: int) -> bool:
     if word in _BIOGRAPHY_VERBS:
         return True
     return word == "am" and at + 1 < len(words) and words[at + 1][:1].isdigit()
+
+
+_CAPS_HEADER_WORDS = 6
+
+
+def _is_caps_header(raw: Sequence[str], words: Sequence[str]) -> bool:
+    """ "HOUSE OF COMMONS, PRIME MINISTER'S QUESTIONS, WEDNESDAY 12 MARCH (EXCERPT)": a line in
+    capitals without a verb heads a transcript; it states nothing ("INFLATION FALLS TO 2.1%" has
+    a verb and is a headline)."""
+    letters = [token for token in raw if token[:1].isalpha()]
+    if not all(token.isupper() for token in letters) or (len(raw) > 1 and raw[1] == ":"):
+        return False
+    return not any(word in _VERB_LIKE or (word.endswith("ed") and word not in ED_ADJECTIVES) for word in words)
 
 
 def _is_live_header(raw: Sequence[str]) -> bool:
