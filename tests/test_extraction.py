@@ -952,3 +952,9 @@ def test_a_transcript_header_in_capitals_is_not_a_claim_but_a_headline_in_capita
 def test_why_a_source_is_anonymous_is_not_an_event():
     assert quotes("“We were told it was under control,” said one mother, who asked not to be named.") == []
     assert quotes("He was named captain in 2019.")
+
+
+def test_an_ordinal_before_grade_row_or_period_is_a_label_not_a_rank():
+    assert quotes("DENISE OKAFOR: I teach fourth grade in Kentwood.") == []
+    assert quotes("Ma'am, in the second row.") == []
+    assert quotes("It was their third title in four years.")

@@ -153,6 +153,8 @@ _ORDINAL_IDIOMS = frozenset(
     )
     for noun in nouns.split()
 )
+# Nouns after which any ordinal names a school year, a seat or a part of a match, not a rank.
+_ORDINAL_LABEL_NOUNS = frozenset("grade graders form floor row period half innings".split())
 _PERSONAL_POSSESSIVES = frozenset("my your our".split())
 _RECORD_LEADERS = frozenset("a new all-time".split())
 _DETERMINERS = frozenset("the its their his her our a an this that".split())
@@ -651,8 +653,8 @@ def _ordinal_kind(tokens: Tokens, value: Value, index: int, sentence_first: int)
     if _is_enumeration(tokens, index, sentence_first) or _is_personal_or_idiom(tokens, index, sentence_first):
         return None
     following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
-    if (word, following) in _ORDINAL_IDIOMS:
-        return None  # "third parties", "first aid": no rank in them
+    if (word, following) in _ORDINAL_IDIOMS or following in _ORDINAL_LABEL_NOUNS:
+        return None  # "third parties", "first aid", "fourth grade", "the second half": no rank in them
     if word != value.text.lower() and "-" in word and word.startswith(value.text.lower()):
         # "second-largest" ranks; "second-year student", "first-time buyer" do not.
         rest = word[len(value.text) + 1 :]
@@ -742,6 +744,8 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
     following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
     if _is_personal_or_idiom(tokens, index, first):
         return None
+    if following in _ORDINAL_LABEL_NOUNS and word in ("first", "last"):
+        return None  # "a nervy first half", "the last period": a part of a match
     if word == "record" and previous not in _RECORD_LEADERS and following not in RECORD_FOLLOWERS:
         return None  # "her record" (a track record), not "a record high"
     if word in SUPERLATIVE_WORDS:
