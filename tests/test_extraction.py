@@ -958,3 +958,9 @@ def test_an_ordinal_before_grade_row_or_period_is_a_label_not_a_rank():
     assert quotes("DENISE OKAFOR: I teach fourth grade in Kentwood.") == []
     assert quotes("Ma'am, in the second row.") == []
     assert quotes("It was their third title in four years.")
+
+
+def test_a_bare_plural_source_is_vague_but_a_role_or_a_possessive_names_one():
+    assert quotes("Travel agents said customers were already calling to ask about refunds.") == []
+    assert quotes("His lawyers said he would appeal.")
+    assert quotes("Researchers said the results were encouraging.")

@@ -531,7 +531,13 @@ def _vague_source(
         return True  # "I think", "we believe": the speaker's own view, not a source
     if (verb == "say" or verb in BELIEF_VERBS) and not (words and words[0] in _DETERMINERS):
         return True  # "economists say", "forecasters expect": generic; "the authors say" is specific
+    if words and words[0] not in _DETERMINERS and _is_bare_plural(words[-1]):
+        return True  # "Travel agents said", "Environmental groups warned": nobody in particular
     return not words or any(word in VAGUE_SOURCES for word in words)
+
+
+def _is_bare_plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word.isalpha()
 
 
 def _follows_quotation(tokens: Tokens, index: int, first: int) -> bool:
