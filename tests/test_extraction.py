@@ -964,3 +964,8 @@ def test_a_bare_plural_source_is_vague_but_a_role_or_a_possessive_names_one():
     assert quotes("Travel agents said customers were already calling to ask about refunds.") == []
     assert quotes("His lawyers said he would appeal.")
     assert quotes("Researchers said the results were encouraging.")
+
+
+def test_the_record_a_planned_event_would_set_is_a_claim_but_a_hypothetical_opinion_is_not():
+    assert quotes("The plant would be the third car factory to close in the country in just over a decade.")
+    assert quotes("It would be the best thing for the country.") == []

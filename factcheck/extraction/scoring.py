@@ -624,6 +624,20 @@ def _is_noun_before(word: str) -> bool:
 _CLAUSE_WORDS = frozenset("and or but so because if when while than is are was were be been say said".split())
 
 
+_BECOME_WORDS = frozenset("be become make makes".split())
+_RECORD_RANKS = frozenset("first second third fourth fifth largest biggest oldest youngest".split())
+
+
+def _is_prospective_record(window: Sequence[str], at: int) -> bool:
+    """After "would": "be the first ...", "make it the third-largest brewer", "be larger"."""
+    if at >= len(window) or window[at] not in _BECOME_WORDS:
+        return False
+    for word in window[at + 1 : at + 5]:
+        if word in _RECORD_RANKS or word.endswith(("-largest", "-biggest")):
+            return True
+    return False
+
+
 def _has_hedge(window: Sequence[str], raw: Sequence[str] = (), offset: int = 0, sentence_first: int = 0) -> bool:
     for position, word in enumerate(window):
         if word in HEDGES:
@@ -635,6 +649,8 @@ def _has_hedge(window: Sequence[str], raw: Sequence[str] = (), offset: int = 0, 
                 continue  # "pharmacies can now treat", "can no longer": what is allowed, not a guess
             if position >= 2 and window[position - 1] in _RELATIVE_PRONOUNS and _is_noun_before(window[position - 2]):
                 continue  # "to declare any interest that could give rise to ...": a relative clause
+            if word == "would" and _is_prospective_record(window, position + 1):
+                continue  # "It would be the first strike since 2012": the record a planned event sets
 
             return True
     return False
