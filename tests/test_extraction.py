@@ -969,3 +969,8 @@ def test_a_bare_plural_source_is_vague_but_a_role_or_a_possessive_names_one():
 def test_the_record_a_planned_event_would_set_is_a_claim_but_a_hypothetical_opinion_is_not():
     assert quotes("The plant would be the third car factory to close in the country in just over a decade.")
     assert quotes("It would be the best thing for the country.") == []
+
+
+def test_most_of_a_named_set_is_a_share_but_most_of_us_is_vague():
+    assert quotes("Most of them involved mobile phones.")
+    assert quotes("Most of us have begged for a ban for years.") == []

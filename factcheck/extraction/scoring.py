@@ -188,6 +188,8 @@ def sentence_features(
         for index, token in enumerate(raw):
             if token[0].isalnum() and not _is_label(raw, index):
                 opener = words[index]
+                if opener == "most" and _is_share_of_named_set(words, index):
+                    opener = ""  # "Most of them involved phones": the share of a set named before
                 break
     has_verb = word_count > FRAGMENT_WORDS or mask & _F_VERB or any(
         _is_verb_like(word) or (index and words[index - 1] in _SUBJECT_PRONOUNS) for index, word in enumerate(words)
@@ -368,6 +370,12 @@ def _is_biography(words: Sequence[str], at: int) -> bool:
     return word == "am" and at + 1 < len(words) and words[at + 1][:1].isdigit()
 
 
+_DEFINITE_SETS = frozenset("them those these that the its their his her".split())
+
+
+def _is_share_of_named_set(words: Sequence[str], index: int) -> bool:
+    """ "most of them", "most of that profit": not "most of us", not "most analysts"."""
+    return index + 2 < len(words) and words[index + 1] == "of" and words[index + 2] in _DEFINITE_SETS
 _CAPS_HEADER_WORDS = 6
 
 
