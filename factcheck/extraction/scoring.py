@@ -312,6 +312,8 @@ def _is_data_row(raw: Sequence[str]) -> bool:
     Not a speaker label ("ROWE: Twenty-one percent.": all capitals) and not a clock time.
     """
     start = 1 if raw and raw[0] in _LIST_BULLETS else 0
+    if ":" not in raw[start : start + _DATA_ROW_LABEL_TOKENS]:
+        return False
     for index in range(start, min(len(raw) - 1, start + _DATA_ROW_LABEL_TOKENS)):
         if raw[index] == ":":
             label = raw[start:index]
@@ -383,8 +385,10 @@ def _is_caps_header(raw: Sequence[str], words: Sequence[str]) -> bool:
     """ "HOUSE OF COMMONS, PRIME MINISTER'S QUESTIONS, WEDNESDAY 12 MARCH (EXCERPT)": a line in
     capitals without a verb heads a transcript; it states nothing ("INFLATION FALLS TO 2.1%" has
     a verb and is a headline)."""
+    if not (raw[0].isupper() or raw[-1].isupper()) or (len(raw) > 1 and raw[1] == ":"):
+        return False  # most sentences: a capital and lower-case letters in the first word
     letters = [token for token in raw if token[:1].isalpha()]
-    if not all(token.isupper() for token in letters) or (len(raw) > 1 and raw[1] == ":"):
+    if not all(token.isupper() for token in letters):
         return False
     return not any(word in _VERB_LIKE or (word.endswith("ed") and word not in ED_ADJECTIVES) for word in words)
 
