@@ -54,8 +54,9 @@ def _number_range(text: str) -> tuple[int, int]:
 
 
 def _leading_number(name: str) -> int:
+    """12 for "12_economy_...", 40 for the held-out "h40_debate_..."; -1 for the seeds."""
     digits = ""
-    for character in name:
+    for character in name.removeprefix("h"):
         if not character.isdigit():
             break
         digits += character
