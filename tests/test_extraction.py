@@ -974,3 +974,9 @@ def test_the_record_a_planned_event_would_set_is_a_claim_but_a_hypothetical_opin
 def test_most_of_a_named_set_is_a_share_but_most_of_us_is_vague():
     assert quotes("Most of them involved mobile phones.")
     assert quotes("Most of us have begged for a ban for years.") == []
+
+
+def test_whose_turn_it_is_is_not_a_rank():
+    assert quotes("RUIZ: We’re almost out of time, so closing statements, Mr. Kessler first.") == []
+    assert quotes("PRESIDENT MARSH: Let's hear from the public first.") == []
+    assert quotes("It was the first.")

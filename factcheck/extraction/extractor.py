@@ -661,6 +661,9 @@ def _ordinal_kind(tokens: Tokens, value: Value, index: int, sentence_first: int)
     following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
     if (word, following) in _ORDINAL_IDIOMS or following in _ORDINAL_LABEL_NOUNS:
         return None  # "third parties", "first aid", "fourth grade", "the second half": no rank in them
+    if word == "first" and (following in _CLAUSE_ENDS or not following) and index > sentence_first:
+        if _is_turn_order(tokens.lower[index - 1]):
+            return None  # "Mr. Kessler first.", "you go first": whose turn it is
     if word != value.text.lower() and "-" in word and word.startswith(value.text.lower()):
         # "second-largest" ranks; "second-year student", "first-time buyer" do not.
         rest = word[len(value.text) + 1 :]
@@ -743,6 +746,17 @@ def _word_triggers(
     return triggers if triggers or covered else fallbacks
 
 
+_CLAUSE_ENDS = frozenset(".,;!?")
+# Before a final "first", words that make it a result ("she finished first") or a rank ("the first").
+_RANKED_BEFORE_FIRST = _DETERMINERS | frozenset(
+    "his her their its my our your finished came placed ranked crossed was is were are be been at".split()
+)
+
+
+def _is_turn_order(previous: str) -> bool:
+    return previous[:1].isalpha() and previous not in _RANKED_BEFORE_FIRST
+
+
 def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger | None:
     previous = tokens.lower[index - 1] if index > first else ""
     if _is_enumeration(tokens, index, first):
@@ -752,6 +766,8 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
         return None
     if following in _ORDINAL_LABEL_NOUNS and word in ("first", "last"):
         return None  # "a nervy first half", "the last period": a part of a match
+    if word == "first" and (following in _CLAUSE_ENDS or not following) and _is_turn_order(previous):
+        return None  # "let's hear from the public first": whose turn it is
     if word == "record" and previous not in _RECORD_LEADERS and following not in RECORD_FOLLOWERS:
         return None  # "her record" (a track record), not "a record high"
     if word in SUPERLATIVE_WORDS:
