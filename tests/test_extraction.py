@@ -980,3 +980,10 @@ def test_whose_turn_it_is_is_not_a_rank():
     assert quotes("RUIZ: We’re almost out of time, so closing statements, Mr. Kessler first.") == []
     assert quotes("PRESIDENT MARSH: Let's hear from the public first.") == []
     assert quotes("It was the first.")
+
+
+def test_the_chairs_business_is_not_a_claim_but_a_vote_result_is():
+    assert quotes("We are in recess for ten minutes.") == []
+    assert quotes("I now put the opposition amendment to the vote.") == []
+    assert quotes("PRESIDENT MARSH: We're on item seven, the proposed four-day week.") == []
+    assert quotes("Voters rejected the plan in a vote on Tuesday.")

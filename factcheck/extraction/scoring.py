@@ -94,6 +94,7 @@ EXCLAMATION_PENALTY = 0.12
 SHORT_SENTENCE_PENALTY = 0.15
 HOST_PENALTY = 0.1
 BARE_ANSWER_PENALTY = 0.3
+PROCEDURE_PENALTY = 0.3
 
 # How far around the key phrase a hedge or an opinion word still colours the claim.
 CONTEXT_TOKENS = 4
@@ -148,6 +149,7 @@ class SentenceFeatures:
     names_a_day: bool = False  # "on 21 August", "Jan. 1, 2027": a date down to the day (set by the extractor)
     under_rule: bool = False  # "Under the ordinance, holders will ...": what a rule provides, not a forecast
     bare_answer: bool = False  # "ROWE: Twenty-one percent.": a figure that only answers a question
+    procedure: bool = False  # "We are in recess for ten minutes.": the chair's business
     # Whether any of the sentence-wide penalties in ``explain_parts`` may apply (from
     # "moderator's turn" to "short"): most sentences have none, and skip their checks.
     penalised: bool = True
@@ -159,7 +161,7 @@ _INTENTIONS = frozenset("want plan intend propose".split())
 _OWN_GOING = with_curly_apostrophes("i'm we're")
 
 
-_F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE = 1, 2, 4, 8, 16, 32, 64
+_F_REPORT, _F_PERSON, _F_CAPTION, _F_VERB, _F_GENERIC, _F_COLOUR, _F_QUOTE, _F_PROCEDURE = 1, 2, 4, 8, 16, 32, 64, 128
 
 
 def word_flags(lower: Sequence[str], vocabulary: frozenset[str] | None = None) -> tuple[int, ...]:
@@ -222,6 +224,7 @@ def sentence_features(
         bool(mask & _F_PERSON) and _is_own_promise(words),
         under_rule=bool(mask & _F_COLOUR) and _opens_under_a_rule(words),
         bare_answer=not has_verb and _is_bare_answer(raw, word_count),
+        procedure=bool(mask & _F_PROCEDURE) and _PROCEDURE.search(sentence_text) is not None,
     )
     # Whether any sentence-wide penalty can apply, asked of the penalties themselves with the
     # role and figure that let every one of them through.
@@ -237,6 +240,16 @@ _VERB_LIKE = COPULAS | EVENT_VERBS | EVENT_VERB_BASES | IRREGULAR_PAST_FORMS | R
 
 
 _COLOURING_WORDS = HEDGES | FUTURE_MARKERS | OPINION_WORDS
+# The chair's business in a meeting transcript: "We are in recess.", "The debate is closed.",
+# "I now put the amendment to the vote.", "We're on item seven." (but "The amendment falls." and
+# "The budget is carried." report results).
+_PROCEDURE = re.compile(
+    r"\b(?:in recess|(?:hearing|meeting|sitting|debate) is (?:adjourned|closed)"
+    r"|put (?:the |this |that )?[\w ]{0,40}to the vote|(?:we're|we are|we\u2019re) on item"
+    r"|we (?:now )?(?:come|move|turn) to (?:item|question|the next)|take testimony)\b",
+    re.IGNORECASE,
+)
+_PROCEDURE_WORDS = frozenset("recess adjourned closed vote item question next testimony".split())
 _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
     (REPORTING_VERBS, _F_REPORT),
     (FIRST_SECOND_PERSON | _OWN_FUTURE | _OWN_GOING, _F_PERSON),
@@ -245,6 +258,7 @@ _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
     (GENERIC_ADVERBS, _F_GENERIC),
     (_COLOURING_WORDS, _F_COLOUR),
     (_QUOTE_MARKS, _F_QUOTE),
+    (_PROCEDURE_WORDS, _F_PROCEDURE),
 )
 
 
@@ -559,6 +573,8 @@ def _add_sentence_penalties(parts: dict[str, float], role: str, has_value: bool,
         parts["fragment without a verb"] = -NO_VERB_PENALTY
     if features.bare_answer:
         parts["bare answer"] = -BARE_ANSWER_PENALTY
+    if features.procedure:
+        parts["meeting procedure"] = -PROCEDURE_PENALTY
     if features.vague_subject and not has_value:
         parts["vague subject"] = -VAGUE_SUBJECT_PENALTY
     if features.imperative:
