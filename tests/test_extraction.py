@@ -987,3 +987,10 @@ def test_the_chairs_business_is_not_a_claim_but_a_vote_result_is():
     assert quotes("I now put the opposition amendment to the vote.") == []
     assert quotes("PRESIDENT MARSH: We're on item seven, the proposed four-day week.") == []
     assert quotes("Voters rejected the plan in a vote on Tuesday.")
+
+
+def test_a_speakers_age_and_children_are_their_life_story_but_years_in_office_are_not():
+    assert quotes("I’ve got three kids under six.") == []
+    assert quotes("I have served in the Senate for 12 years.")
+    assert quotes("I'm thirty-four.") == []
+    assert quotes("I voted for 3 budgets in 2020.")

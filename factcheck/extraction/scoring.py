@@ -13,6 +13,7 @@ from functools import reduce
 from operator import or_
 
 from .lexicon import (
+    CARDINALS,
     BELIEF_VERBS,
     CAPTION_WORDS,
     COPULAS,
@@ -156,6 +157,7 @@ class SentenceFeatures:
 
 
 _OWN_FUTURE = with_curly_apostrophes("i'll we'll")
+_FIRST_PERSON_I = with_curly_apostrophes("i i've i'd i'm")
 _FUTURE_MODALS = frozenset("will would shall".split())
 _INTENTIONS = frozenset("want plan intend propose".split())
 _OWN_GOING = with_curly_apostrophes("i'm we're")
@@ -252,7 +254,7 @@ _PROCEDURE = re.compile(
 _PROCEDURE_WORDS = frozenset("recess adjourned closed vote item question next testimony".split())
 _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
     (REPORTING_VERBS, _F_REPORT),
-    (FIRST_SECOND_PERSON | _OWN_FUTURE | _OWN_GOING, _F_PERSON),
+    (FIRST_SECOND_PERSON | _OWN_FUTURE | _OWN_GOING | _FIRST_PERSON_I, _F_PERSON),
     (CAPTION_WORDS, _F_CAPTION),
     (_VERB_LIKE, _F_VERB),
     (GENERIC_ADVERBS, _F_GENERIC),
@@ -367,15 +369,18 @@ def _is_personal(words: Sequence[str]) -> bool:
     return False
 
 
-_FIRST_PERSON_I = with_curly_apostrophes("i i've i'd")
 _BIOGRAPHY_VERBS = frozenset("lived taught worked grew born raised came moved".split())
 _BIOGRAPHY_FILLERS = frozenset("have had was first also just once".split())
+_AGE_OR_COUNT_VERBS = frozenset("am got".split())
 
 
 def _is_biography(words: Sequence[str], at: int) -> bool:
-    """After "I": "have taught English for 27 years", "am 79", "first came to Venice as a
-    student", "was raised by a single mom": the writer's or speaker's own life story, which
-    nobody checks (CLAIMS.md); their public record ("I voted against it") is not this."""
+    """After "I": "have taught English for 27 years", "am 79", "'m thirty-four", "'ve got three
+    kids", "first came to Venice as a student", "was raised by a single mom": the writer's or
+    speaker's own life story, which nobody checks (CLAIMS.md); their public record ("I voted
+    against it in 2003") is not this."""
+    if words[at - 1].endswith(("'m", "\u2019m")):
+        return at < len(words) and _is_number_word(words[at])  # "I'm thirty-four"
     while at < len(words) and words[at] in _BIOGRAPHY_FILLERS:
         at += 1
     if at >= len(words):
@@ -383,7 +388,15 @@ def _is_biography(words: Sequence[str], at: int) -> bool:
     word = words[at]
     if word in _BIOGRAPHY_VERBS:
         return True
-    return word == "am" and at + 1 < len(words) and words[at + 1][:1].isdigit()
+    if word in _AGE_OR_COUNT_VERBS and at + 1 < len(words) and _is_number_word(words[at + 1]):
+        return word == "am" or (at + 2 < len(words) and words[at + 2] in PERSONAL_NOUNS)
+    # Not "I have served in the Senate for 12 years": how long someone has held an office is a
+    # claim (CLAIMS.md: "for 26 years"), and a caller's "for fifteen years" cannot be told apart.
+    return False
+
+
+def _is_number_word(word: str) -> bool:
+    return word[:1].isdigit() or word in CARDINALS or word.split("-", 1)[0] in CARDINALS
 
 
 _DEFINITE_SETS = frozenset("them those these that the its their his her".split())
