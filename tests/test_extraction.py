@@ -994,3 +994,8 @@ def test_a_speakers_age_and_children_are_their_life_story_but_years_in_office_ar
     assert quotes("I have served in the Senate for 12 years.")
     assert quotes("I'm thirty-four.") == []
     assert quotes("I voted for 3 budgets in 2020.")
+
+
+def test_a_candidates_appeal_for_votes_is_not_a_claim():
+    assert quotes("I’m asking for your vote on December 9.") == []
+    assert quotes("Voters backed her in a vote on Nov. 5.")

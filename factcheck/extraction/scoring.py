@@ -151,6 +151,7 @@ class SentenceFeatures:
     under_rule: bool = False  # "Under the ordinance, holders will ...": what a rule provides, not a forecast
     bare_answer: bool = False  # "ROWE: Twenty-one percent.": a figure that only answers a question
     procedure: bool = False  # "We are in recess for ten minutes.": the chair's business
+    appeal: bool = False  # "I'm asking for your vote on December 9.": a call to action
     # Whether any of the sentence-wide penalties in ``explain_parts`` may apply (from
     # "moderator's turn" to "short"): most sentences have none, and skip their checks.
     penalised: bool = True
@@ -227,6 +228,7 @@ def sentence_features(
         under_rule=bool(mask & _F_COLOUR) and _opens_under_a_rule(words),
         bare_answer=not has_verb and _is_bare_answer(raw, word_count),
         procedure=bool(mask & _F_PROCEDURE) and _PROCEDURE.search(sentence_text) is not None,
+        appeal=bool(mask & _F_PROCEDURE) and _APPEAL.search(sentence_text) is not None,
     )
     # Whether any sentence-wide penalty can apply, asked of the penalties themselves with the
     # role and figure that let every one of them through.
@@ -251,7 +253,9 @@ _PROCEDURE = re.compile(
     r"|we (?:now )?(?:come|move|turn) to (?:item|question|the next)|take testimony)\b",
     re.IGNORECASE,
 )
-_PROCEDURE_WORDS = frozenset("recess adjourned closed vote item question next testimony".split())
+# A candidate's appeal: "I'm asking for your vote on December 9."
+_APPEAL = re.compile(r"\b(?:ask(?:ing)? (?:you )?for your (?:vote|support)|vote for me)\b", re.IGNORECASE)
+_PROCEDURE_WORDS = frozenset("recess adjourned closed vote item question next testimony support".split())
 _FLAG_LISTS: tuple[tuple[frozenset[str], int], ...] = (
     (REPORTING_VERBS, _F_REPORT),
     (FIRST_SECOND_PERSON | _OWN_FUTURE | _OWN_GOING | _FIRST_PERSON_I, _F_PERSON),
@@ -588,6 +592,8 @@ def _add_sentence_penalties(parts: dict[str, float], role: str, has_value: bool,
         parts["bare answer"] = -BARE_ANSWER_PENALTY
     if features.procedure:
         parts["meeting procedure"] = -PROCEDURE_PENALTY
+    if features.appeal:
+        parts["appeal for votes"] = -PROCEDURE_PENALTY
     if features.vague_subject and not has_value:
         parts["vague subject"] = -VAGUE_SUBJECT_PENALTY
     if features.imperative:
