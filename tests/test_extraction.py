@@ -999,3 +999,9 @@ def test_a_speakers_age_and_children_are_their_life_story_but_years_in_office_ar
 def test_a_candidates_appeal_for_votes_is_not_a_claim():
     assert quotes("I’m asking for your vote on December 9.") == []
     assert quotes("Voters backed her in a vote on Nov. 5.")
+
+
+def test_a_figure_said_on_its_own_answers_a_question_but_a_tally_is_a_result():
+    assert quotes("Nine point six billion dollars.") == []
+    assert quotes("For, 42; against, 30.")
+    assert quotes("Inflation hit 5.2%.")

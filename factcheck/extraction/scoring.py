@@ -318,9 +318,19 @@ def _speaker_label_end(raw: Sequence[str]) -> int:
 
 
 def _is_bare_answer(raw: Sequence[str], word_count: int) -> bool:
-    """A speaker's turn of at most three words without a verb: "ROWE: Twenty-one percent."."""
+    """A speaker's turn of at most three words without a verb ("ROWE: Twenty-one percent."), or
+    a figure said on its own ("Nine point six billion dollars."): it answers a question, and
+    what it measures is in another sentence. Not a list item ("• Others 1,241") or a headline."""
     start = _speaker_label_end(raw)
-    return start > 0 and sum(1 for token in raw[start:] if token[:1].isalnum()) <= 3
+    if start > 0:
+        return sum(1 for token in raw[start:] if token[:1].isalnum()) <= 3
+    return (
+        word_count <= 5 and raw[-1] in _SPOKEN_ENDS and raw[0][:1].isalnum()
+        and sum(1 for token in raw if token[:1].isdigit()) < 2  # not a tally: "For, 42; against, 30."
+    )
+
+
+_SPOKEN_ENDS = frozenset(".!?")
 
 
 _DATA_ROW_LABEL_TOKENS = 6
