@@ -38,6 +38,7 @@ from .lexicon import (
     IMPERATIVE_OPENERS,
     INDEFINITES,
     IRREGULAR_PAST_FORMS,
+    LIST_BULLETS,
     MEASURE_NOUNS,
     NON_PERSON_SUBJECTS,
     PREPOSITIONS,
@@ -422,7 +423,6 @@ def _names_a_day(value: Value) -> bool:
     return date.startswith("---") or _DAY_DATE.fullmatch(date) is not None
 
 
-_BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
 _BULLET_MIN_TOKENS = 5
 
 
@@ -432,7 +432,7 @@ def _bullet_trigger(tokens: Tokens, first: int, last: int) -> _Trigger | None:
     Only for an item nothing else triggered in; it scores as a status and needs a name or
     a figure beside it to pass.
     """
-    if tokens.raw[first] not in _BULLETS or last - first + 1 < _BULLET_MIN_TOKENS:
+    if tokens.raw[first] not in LIST_BULLETS or last - first + 1 < _BULLET_MIN_TOKENS:
         return None
     index = first + 1
     while index < last and tokens.lower[index] in _DETERMINERS:
@@ -659,11 +659,9 @@ def _ordinal_kind(tokens: Tokens, value: Value, index: int, sentence_first: int)
     if _is_enumeration(tokens, index, sentence_first) or _is_personal_or_idiom(tokens, index, sentence_first):
         return None
     following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
-    if (word, following) in _ORDINAL_IDIOMS or following in _ORDINAL_LABEL_NOUNS:
-        return None  # "third parties", "first aid", "fourth grade", "the second half": no rank in them
-    if word == "first" and (following in _CLAUSE_ENDS or not following) and index > sentence_first:
-        if _is_turn_order(tokens.lower[index - 1]):
-            return None  # "Mr. Kessler first.", "you go first": whose turn it is
+    previous = tokens.lower[index - 1] if index > sentence_first else ""
+    if (word, following) in _ORDINAL_IDIOMS or _names_no_rank(word, previous, following):
+        return None  # "third parties", "first aid", "fourth grade", "Mr. Kessler first."
     if word != value.text.lower() and "-" in word and word.startswith(value.text.lower()):
         # "second-largest" ranks; "second-year student", "first-time buyer" do not.
         rest = word[len(value.text) + 1 :]
@@ -753,8 +751,16 @@ _RANKED_BEFORE_FIRST = _DETERMINERS | frozenset(
 )
 
 
-def _is_turn_order(previous: str) -> bool:
-    return previous[:1].isalpha() and previous not in _RANKED_BEFORE_FIRST
+def _names_no_rank(word: str, previous: str, following: str) -> bool:
+    """An ordinal before "grade", "row", "half" labels a school year, a seat or a part of a match;
+    a closing "first" after a name or a pronoun ("Mr. Kessler first.", "you go first") says whose
+    turn it is. Neither is a rank."""
+    if following in _ORDINAL_LABEL_NOUNS:
+        return True
+    return (
+        word == "first" and (following in _CLAUSE_ENDS or not following)
+        and previous[:1].isalpha() and previous not in _RANKED_BEFORE_FIRST
+    )
 
 
 def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger | None:
@@ -764,10 +770,8 @@ def _superlative_trigger(tokens: Tokens, index: int, first: int, word: str) -> _
     following = tokens.lower[index + 1] if index + 1 < len(tokens.lower) else ""
     if _is_personal_or_idiom(tokens, index, first):
         return None
-    if following in _ORDINAL_LABEL_NOUNS and word in ("first", "last"):
-        return None  # "a nervy first half", "the last period": a part of a match
-    if word == "first" and (following in _CLAUSE_ENDS or not following) and _is_turn_order(previous):
-        return None  # "let's hear from the public first": whose turn it is
+    if word in ("first", "last") and _names_no_rank(word, previous, following):
+        return None  # "a nervy first half", "let's hear from the public first"
     if word == "record" and previous not in _RECORD_LEADERS and following not in RECORD_FOLLOWERS:
         return None  # "her record" (a track record), not "a record high"
     if word in SUPERLATIVE_WORDS:

@@ -437,6 +437,9 @@ ADVICE_VERBS = _words(
     """
 )
 
+# Characters that open an item of a list: "• A ban on imports", "- Shoplifting: up 27%".
+LIST_BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
+
 # Nouns whose following number is a label, not a quantity: "Fig. 3", "Route 66".
 IDENTIFIER_NOUNS = _words(
     """

@@ -13,10 +13,11 @@ from functools import reduce
 from operator import or_
 
 from .lexicon import (
-    CARDINALS,
     BELIEF_VERBS,
     CAPTION_WORDS,
+    CARDINALS,
     COPULAS,
+    CURRENCY_SYMBOLS,
     ED_ADJECTIVES,
     EVENT_VERBS,
     EVENT_VERB_BASES,
@@ -26,6 +27,7 @@ from .lexicon import (
     HEDGES,
     IMPERATIVE_OPENERS,
     IRREGULAR_PAST_FORMS,
+    LIST_BULLETS,
     OBLIGATION_WORDS,
     OPINION_WORDS,
     PERSONAL_NOUNS,
@@ -297,14 +299,7 @@ def _is_verb_like(word: str) -> bool:
 
 def _is_host_turn(raw: Sequence[str]) -> bool:
     """ "MODERATOR:", "MODERATOR KOWALCHUK:": the host's turn (a name may follow the role)."""
-    if not raw or raw[0] not in _HOST_LABELS:
-        return False
-    for token in raw[1:4]:
-        if token == ":":
-            return True
-        if not token.isupper():
-            return False
-    return False
+    return bool(raw) and raw[0] in _HOST_LABELS and _speaker_label_end(raw) > 0
 
 
 def _speaker_label_end(raw: Sequence[str]) -> int:
@@ -341,7 +336,7 @@ def _is_data_row(raw: Sequence[str]) -> bool:
 
     Not a speaker label ("ROWE: Twenty-one percent.": all capitals) and not a clock time.
     """
-    start = 1 if raw and raw[0] in _LIST_BULLETS else 0
+    start = 1 if raw and raw[0] in LIST_BULLETS else 0
     if ":" not in raw[start : start + _DATA_ROW_LABEL_TOKENS]:
         return False
     for index in range(start, min(len(raw) - 1, start + _DATA_ROW_LABEL_TOKENS)):
@@ -350,13 +345,11 @@ def _is_data_row(raw: Sequence[str]) -> bool:
             return (
                 any(token[:1].isalpha() for token in label)
                 and not all(token.isupper() for token in label if token[:1].isalpha())
-                and (raw[index + 1][:1].isdigit() or raw[index + 1][:1] in _MONEY_SIGNS)
+                and (raw[index + 1][:1].isdigit() or raw[index + 1][:1] in CURRENCY_SYMBOLS)
             )
     return False
 
 
-_LIST_BULLETS = frozenset("-*\u2022\u2013\u2014\u00b7\u25aa\u25cf")
-_MONEY_SIGNS = frozenset("$\u00a3\u20ac\u00a5")
 # "Under the ordinance, ...", "Under its terms, ...": the sentence states what a rule provides.
 _RULE_NOUNS = frozenset(
     """ordinance pact law laws deal agreement plan scheme rules rule policy proposal proposals bill
@@ -419,6 +412,8 @@ _DEFINITE_SETS = frozenset("them those these that the its their his her".split()
 def _is_share_of_named_set(words: Sequence[str], index: int) -> bool:
     """ "most of them", "most of that profit": not "most of us", not "most analysts"."""
     return index + 2 < len(words) and words[index + 1] == "of" and words[index + 2] in _DEFINITE_SETS
+
+
 _CAPS_HEADER_WORDS = 6
 
 
