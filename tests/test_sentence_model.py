@@ -146,3 +146,44 @@ def test_trainer_reports_cross_validation_without_writing(tmp_path, capsys, monk
     out = capsys.readouterr().out
     assert "20 sentences, 10 check-worthy" in out and "2-fold cross-validation" in out
     assert not target.exists()
+
+
+def test_fine_tuning_starts_from_given_weights_and_is_pulled_back_to_them():
+    samples = _toy_samples()
+    start = trainer.fit(samples, epochs=8)
+    start_bias, start_weights = start
+    prior = {**start_weights, "never-seen-in-samples": 0.7}
+    # The same sentences with the opposite labels: a guide that disagrees with the start.
+    flipped = [(sample, 1 - label) for sample, label in samples]
+
+    loose_bias, loose = trainer.fit(flipped, epochs=2, rate=0.1, l2=0.0, start=(start_bias, prior))
+    tight_bias, tight = trainer.fit(flipped, epochs=2, rate=0.1, l2=50.0, start=(start_bias, prior))
+
+    assert loose["never-seen-in-samples"] == 0.7  # a weight no sample touches stays as it started
+    assert loose["rose"] < start_weights["rose"] and loose["thank"] > start_weights["thank"]
+    assert abs(tight["rose"] - start_weights["rose"]) < abs(loose["rose"] - start_weights["rose"])
+    assert (loose_bias, loose) == trainer.fit(flipped, epochs=2, rate=0.1, l2=0.0, start=(start_bias, prior))
+
+
+def test_trainer_fine_tunes_from_a_weights_file(tmp_path, capsys, monkeypatch):
+    samples = _toy_samples()
+    bias, weights = trainer.fit(samples, epochs=8)
+    start = tmp_path / "start.json"
+    trainer.write_weights(bias, weights, ["toy start"], len(samples), path=start)
+    tsv = tmp_path / "toy.tsv"
+    rows = ["Sentence_id\tText\tclass_label"]
+    rows += [f"{n}\tThank you all for coming, number {n}.\tYes" for n in range(6)]
+    tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    target = tmp_path / "weights.json"
+    monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
+
+    with pytest.raises(SystemExit) as refused:
+        trainer.main(["--tsv", str(tsv), "--start-from", str(tmp_path / "missing.json"), "--write"])
+    assert refused.value.code == 2 and "no such file" in capsys.readouterr().err
+    assert not target.exists()
+
+    assert trainer.main(["--tsv", str(tsv), "--start-from", str(start), "--l2", "0.01", "--write"]) == 0
+    tuned_bias, tuned_words, _ = sentence_model.load_weights(target)
+    assert "fine-tuned from start.json (24 sentences from: toy start)" in target.read_text(encoding="utf-8")
+    assert tuned_words["rose"] == pytest.approx(round(weights["rose"], 3), abs=1e-3)  # absent from the new data
+    assert tuned_words["thank"] > weights["thank"]  # now seen as check-worthy

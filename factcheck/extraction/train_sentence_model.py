@@ -88,28 +88,53 @@ def _sigmoid(value: float) -> float:
 
 
 def fit(
-    samples: list[Sample], *, epochs: int = 12, rate: float = 0.2, l2: float = 1e-4, min_count: int = 3, seed: int = 0
+    samples: list[Sample],
+    *,
+    epochs: int = 12,
+    rate: float = 0.2,
+    l2: float = 1e-4,
+    min_count: int = 3,
+    seed: int = 0,
+    start: tuple[float, dict[str, float]] | None = None,
 ) -> tuple[float, dict[str, float]]:
+    """Fit the bias and the feature weights to ``samples``.
+
+    ``start`` (a bias and weights, e.g. the shipped model): begin there instead of at zero, and
+    let the L2 term pull every weight back towards its starting value rather than towards zero.
+    A few epochs over the project's own labeled sentences then adapt a model trained on a larger
+    set to this project's labeling guide without forgetting what it learned there. Features of
+    the start are kept even when ``samples`` has them fewer than ``min_count`` times.
+    """
+    start_bias, prior = start if start is not None else (0.0, {})
     counts = Counter(feature for sample, _ in samples for feature in sample)
-    kept = {feature for feature, count in counts.items() if count >= min_count}
+    kept = {feature for feature, count in counts.items() if count >= min_count or feature in prior}
     data = [([feature for feature in sample if feature in kept], label) for sample, label in samples]
-    weights: dict[str, float] = defaultdict(float)
+    weights: dict[str, float] = defaultdict(float, prior)
     squares: dict[str, float] = defaultdict(float)
-    bias, bias_square = 0.0, 0.0
+    bias, bias_square = start_bias, 0.0
     order = list(range(len(data)))
     rng = random.Random(seed)
+    prior_of = prior.get
     for _ in range(epochs):
         rng.shuffle(order)
         for index in order:
             active, label = data[index]
             error = _sigmoid(bias + sum([weights[feature] for feature in active])) - label
             for feature in active:
-                gradient = error + l2 * weights[feature]
+                gradient = error + l2 * (weights[feature] - prior_of(feature, 0.0))
                 squares[feature] += gradient * gradient
                 weights[feature] -= rate * gradient / sqrt(squares[feature] + 1e-8)
             bias_square += error * error
             bias -= rate * error / sqrt(bias_square + 1e-8)
     return bias, dict(weights)
+
+
+def start_weights(path: Path) -> tuple[float, dict[str, float]]:
+    """A weights file as ``fit(start=...)`` takes it: word pairs as "first second" features."""
+    bias, words, pairs = sentence_model.load_weights(path)
+    weights = dict(words)
+    weights.update({f"{first} {second}": weight for (first, second), weight in pairs.items()})
+    return bias, weights
 
 
 def predict(bias: float, weights: dict[str, float], sample: tuple[str, ...]) -> float:
@@ -183,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.2)
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument(
+        "--start-from", type=Path, metavar="WEIGHTS.json",
+        help="fine-tune: start from these weights and pull towards them (with --l2) instead of towards zero",
+    )
     parser.add_argument("--write", action="store_true", help=f"write {WEIGHTS_FILE.name}")
     args = parser.parse_args(argv)
     if any("holdout" in str(path) for path in args.labeled):
@@ -201,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("no training sentences: give --tsv and/or --labeled")
     samples = [to_sample(text, label) for text, label in rows]
     options = {"epochs": args.epochs, "rate": args.rate, "l2": args.l2, "min_count": args.min_count}
+    if args.start_from is not None:
+        if not args.start_from.is_file():
+            parser.error(f"--start-from {args.start_from}: no such file")
+        options["start"] = start_weights(args.start_from)
     positives = sum(label for _, label in samples)
     print(f"{len(samples)} sentences, {positives} check-worthy ({positives / len(samples):.0%})")
     if args.folds > 1:
@@ -210,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         bias, weights = fit(samples, **options)
         sources = [path.name for path in args.tsv] + [str(path) for path in args.labeled]
+        if args.start_from is not None:
+            started = json.loads(args.start_from.read_text(encoding="utf-8")).get("trained_on", "")
+            sources.insert(0, f"fine-tuned from {args.start_from.name} ({started})")
         kept = write_weights(bias, weights, sources, len(samples), path=WEIGHTS_FILE)
         print(f"wrote {kept} weights to {WEIGHTS_FILE.name}")
     return 0
