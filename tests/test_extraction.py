@@ -1005,3 +1005,17 @@ def test_a_figure_said_on_its_own_answers_a_question_but_a_tally_is_a_result():
     assert quotes("Nine point six billion dollars.") == []
     assert quotes("For, 42; against, 30.")
     assert quotes("Inflation hit 5.2%.")
+
+
+def test_a_range_stays_one_key_phrase_in_a_long_sentence():
+    # Fifth session: the two phrases around "£800 million to £840 million" were too long to join,
+    # and the second figure was left alone as "£840 million for the current".
+    text = "The company forecast profit of £800 million to £840 million for the current financial year."
+    claims = extract_claims(text)
+    assert [claim.quote for claim in claims] == ["The company forecast profit of £800 million to £840 million"]
+    assert [value.text for value in claims[0].values] == ["£800 million", "£840 million"]
+
+    text = "The council’s subsidy for supported buses has risen from £3.1 million to £5.4 million in four years."
+    quotes = [claim.quote for claim in extract_claims(text)]
+    assert "subsidy for supported buses has risen from £3.1 million to £5.4 million" in quotes
+

@@ -1349,6 +1349,10 @@ def _merge(tokens: Tokens, drafts: list[_Draft], limit: int) -> list[_Draft]:
             if tokens.ends[union_last] - tokens.starts[union_first] <= limit or draft.last <= current.last:
                 merged[-1] = _combine(current, draft, union_first, union_last)
                 continue
+            joined = _join_range(tokens, current, draft, limit)
+            if joined is not None:
+                merged[-1] = joined
+                continue
             if _mostly_shared(current, draft):
                 # Too long to join, too alike to keep both: keep the phrase that says more,
                 # unless each has a figure the other lacks (two facts, not one).
@@ -1361,6 +1365,61 @@ def _merge(tokens: Tokens, drafts: list[_Draft], limit: int) -> list[_Draft]:
             draft = _start_after_foreign_values(tokens, merged[-1], draft)
         merged.append(draft)
     return merged
+
+
+# Words that make two figures of one kind one fact: "£800 million to £840 million", "between 61%
+# and 64%", "in 2023 and 2024", "three or four".
+_RANGE_JOINERS = frozenset("to and or - \u2013".split())
+
+
+def _join_range(tokens: Tokens, current: _Draft, following: _Draft, limit: int) -> _Draft | None:
+    """One phrase for a range or a pair of figures that two overlapping phrases would split.
+
+    "The company forecast profit of £800 million to £840 million for the current financial year"
+    is too long for one key phrase, and cutting it before the second figure left "£840 million
+    for the current" alone. When the last figure of the first phrase and the first new figure of
+    the next are of one kind and only "to", "and", "or" or a dash stand between them, the phrase
+    is the range itself, with as much of the two phrases around it as the length limit allows.
+    """
+    if not current.values:
+        return None
+    new_values = [value for value in following.values if all(value is not own for own in current.values)]
+    if not new_values:
+        return None
+    left = max(current.values, key=_value_end)
+    right = min(new_values, key=_value_start)
+    if left.kind != right.kind:
+        return None
+    range_first = tokens.index_ending_after(left.start)
+    left_end = tokens.index_ending_after(left.end - 1)
+    right_start = tokens.index_ending_after(right.start)
+    range_last = tokens.index_ending_after(right.end - 1)
+    between = tokens.lower[left_end + 1 : right_start]
+    if not 0 < len(between) <= 2 or not all(word in _RANGE_JOINERS for word in between):
+        return None
+    starts, ends = tokens.starts, tokens.ends
+    if ends[range_last] - starts[range_first] > limit:
+        return None
+    # Grow right first (to the next phrase's other figures), then left (what the range measures).
+    first, last = range_first, range_last
+    right_end = max(range_last, max(tokens.index_ending_after(value.end - 1) for value in following.values))
+    while last < right_end and ends[last + 1] - starts[first] <= limit:
+        last += 1
+    while first > current.first and ends[last] - starts[first - 1] <= limit:
+        first -= 1
+    lower = tokens.lower
+    while last > range_last and (lower[last] in _DANGLING or lower[last] in _HARD_STOPS):
+        last -= 1
+    while first < range_first and (lower[first] in _LEADING_DANGLING or lower[first] in _HARD_STOPS):
+        first += 1
+    joined = _combine(current, following, first, last)
+    low, high = starts[first], ends[last]
+    joined.values = [value for value in joined.values if low <= value.start and value.end <= high]
+    return joined
+
+
+_value_start = attrgetter("start")
+_value_end = attrgetter("end")
 
 
 def _start_after_foreign_values(tokens: Tokens, previous: _Draft, current: _Draft) -> _Draft:
