@@ -1019,3 +1019,18 @@ def test_a_range_stays_one_key_phrase_in_a_long_sentence():
     quotes = [claim.quote for claim in extract_claims(text)]
     assert "subsidy for supported buses has risen from £3.1 million to £5.4 million" in quotes
 
+
+
+def test_a_past_tense_beside_another_fact_is_a_fact_of_its_own():
+    # Fifth session: a past tense no word list knows used to count only in a sentence nothing
+    # else triggered in, so the second fact of a sentence had no key phrase.
+    text = "Councillor Fenwick voted against the last two budgets and proposed no alternative either time."
+    assert [claim.quote for claim in extract_claims(text)] == [
+        "Councillor Fenwick voted against the last two budgets",
+        "proposed no alternative either time",
+    ]
+    text = "Girls outperformed boys at the top grades in most subjects, and 28.4% of entries were graded A or A*."
+    quotes = [claim.quote for claim in extract_claims(text)]
+    assert any("outperformed" in quote for quote in quotes) and any("28.4%" in quote for quote in quotes)
+    # Still one phrase for one fact.
+    assert [claim.quote for claim in extract_claims("Inflation was 5.2% in 2024.")] == ["Inflation was 5.2% in 2024"]

@@ -198,6 +198,9 @@ class _Trigger:
     base: float
     role: str
     values: Sequence[Value] = ()  # a figure's trigger holds the figure
+    # A past tense no word list knows, found beside the sentence's other triggers: the figure
+    # in the sentence belongs to those, and lends it no weight.
+    beside: bool = False
 
 
 @dataclass(slots=True)
@@ -393,6 +396,8 @@ def _sentence_drafts(
         )
         if vague_source:
             unnamed_source = True
+        if trigger.beside:
+            reasons.pop("figure in sentence", None)
         drafts.append(_Draft(span_first, span_last, trigger.kind, 0.0, list(trigger.values), reasons))
     total = scoring.total
     word_weights, pair_weights = wording_weights
@@ -714,6 +719,10 @@ def _screen_trigger_words(tokens: Tokens) -> tuple[bool, ...]:
     return tuple(map(hits.__contains__, tokens.lower))
 
 
+# Past tenses no word list knows, kept beside the other triggers of a sentence (see below).
+_MAX_EXTRA_PASTS = 2
+
+
 def _word_triggers(
     tokens: Tokens, first: int, last: int, covered: set[int] | frozenset[int], screened: Iterable[int]
 ) -> list[_Trigger]:
@@ -721,6 +730,7 @@ def _word_triggers(
     lower = tokens.lower
     triggers = []
     fallbacks = []
+    pasts = []
     for index in screened:
         if index in covered:
             continue
@@ -735,13 +745,26 @@ def _word_triggers(
         )
         if trigger:
             triggers.append(trigger)
-        elif not (triggers or covered) and len(fallbacks) < 2:
-            fallback = _past_trigger(tokens, index, first, word) or _copula_trigger(tokens, index, first, last, word)
+            continue
+        past = _past_trigger(tokens, index, first, word) if len(pasts) < _MAX_EXTRA_PASTS else None
+        if past is not None:
+            pasts.append(past)
+        if not (triggers or covered) and len(fallbacks) < 2:
+            fallback = past or _copula_trigger(tokens, index, first, last, word)
             if fallback is not None:
                 fallbacks.append(fallback)
+    if triggers or covered:
+        # A past tense beside another fact is a fact of its own: "Councillor Fenwick voted against
+        # the last two budgets and proposed no alternative", "Girls outperformed boys at the top
+        # grades" after a figure. (Phrases that overlap merge later.)
+        if not pasts:
+            return triggers
+        for past in pasts:
+            past.beside = True
+        return triggers + pasts
     # A bare past tense or copula only speaks for a sentence nothing else triggered in
     # (nor a figure), and two of them are enough.
-    return triggers if triggers or covered else fallbacks
+    return fallbacks
 
 
 _CLAUSE_ENDS = frozenset(".,;!?")
