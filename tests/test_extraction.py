@@ -1034,3 +1034,9 @@ def test_a_past_tense_beside_another_fact_is_a_fact_of_its_own():
     assert any("outperformed" in quote for quote in quotes) and any("28.4%" in quote for quote in quotes)
     # Still one phrase for one fact.
     assert [claim.quote for claim in extract_claims("Inflation was 5.2% in 2024.")] == ["Inflation was 5.2% in 2024"]
+
+
+def test_a_key_phrase_keeps_the_word_that_finishes_its_verb():
+    # Fifth session: a trailing preposition was trimmed as dangling, so "voted against." became "voted".
+    assert quotes("Council member Dan Kovac, a former city finance director, voted against.")[-1].endswith("voted against")
+    assert "Kerrigan took over" in quotes("When Kerrigan took over, the club was bottom of the league with 12 points.")[0]

@@ -1319,10 +1319,16 @@ def _walk_right(
             break
         position += 1
         extra += 1
+    if role == "event" and position == index + 1 and lower[position] in _PARTICLES:
+        return position  # "Kovac voted against.", "which the USGS advises against": the verb's own word
     while position > index and codes[position] & (_W_DANGLING | _W_SOFT):
         # Never end a key phrase on a dangling "the" or "of".
         position -= 1
     return position
+
+
+# Words that finish a verb when nothing follows them: "voted against", "walked out", "hit back".
+_PARTICLES = frozenset("against for out up off down over back away through".split())
 
 
 def _fit(tokens: Tokens, span_first: int, span_last: int, trigger: _Trigger, limit: int) -> tuple[int, int]:
