@@ -1040,3 +1040,13 @@ def test_a_key_phrase_keeps_the_word_that_finishes_its_verb():
     # Fifth session: a trailing preposition was trimmed as dangling, so "voted against." became "voted".
     assert quotes("Council member Dan Kovac, a former city finance director, voted against.")[-1].endswith("voted against")
     assert "Kerrigan took over" in quotes("When Kerrigan took over, the club was bottom of the league with 12 points.")[0]
+
+
+def test_declaring_or_calling_something_is_an_act_not_only_an_attribution():
+    # Fifth session: "called" and "declared" were reporting verbs whose key phrase stopped at the verb.
+    assert "declared a public health emergency" in quotes(
+        "The southern Brazilian state of Paraná declared a public health emergency over dengue on Thursday."
+    )[0]
+    assert "called for an independent inquiry" in quotes("Opposition councillors have called for an independent inquiry.")[0]
+    # What someone calls a thing is still their opinion, attributed to them.
+    assert quotes("Senate Majority Leader Dale Kruger called the ruling a disgrace.")[0].endswith("called")

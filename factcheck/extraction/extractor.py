@@ -1103,7 +1103,23 @@ def _report_trigger(tokens: Tokens, index: int, first: int, last: int, word: str
         return None
     if word.endswith("s") and not _used_as_verb(tokens, index, first, last):
         return None  # "member states of", "the reports": a plural noun
+    if index < last and _is_act_of_saying(word, tokens.lower[index + 1]):
+        # "declared a public health emergency", "called for an inquiry", "called a strike": what
+        # was declared or called is the event, not a statement to attribute.
+        return _Trigger(index, index, _KIND_EVENT, scoring.BASE_EVENT, "event")
     return _Trigger(index, index, _KIND_QUOTATION, scoring.BASE_REPORT, "report")
+
+
+_DECLARING_VERBS = frozenset("announced announces declared declares".split())
+_CALLING_VERBS = frozenset("called calls".split())
+
+
+def _is_act_of_saying(word: str, following: str) -> bool:
+    """A verb of saying with an object: an act. Not "called the ruling a disgrace" (what someone
+    thinks of a thing, an attribution) or "declared that" (a statement)."""
+    if word in _DECLARING_VERBS:
+        return following in _DETERMINERS or following == "for"
+    return word in _CALLING_VERBS and following in ("for", "a", "an")
 
 
 def _used_as_verb(tokens: Tokens, index: int, first: int, last: int) -> bool:
