@@ -1020,7 +1020,6 @@ def test_a_range_stays_one_key_phrase_in_a_long_sentence():
     assert "subsidy for supported buses has risen from £3.1 million to £5.4 million" in quotes
 
 
-
 def test_a_past_tense_beside_another_fact_is_a_fact_of_its_own():
     # Fifth session: a past tense no word list knows used to count only in a sentence nothing
     # else triggered in, so the second fact of a sentence had no key phrase.

@@ -157,7 +157,7 @@ def test_fine_tuning_starts_from_given_weights_and_is_pulled_back_to_them():
     flipped = [(sample, 1 - label) for sample, label in samples]
 
     loose_bias, loose = trainer.fit(flipped, epochs=2, rate=0.1, l2=0.0, start=(start_bias, prior))
-    tight_bias, tight = trainer.fit(flipped, epochs=2, rate=0.1, l2=50.0, start=(start_bias, prior))
+    _, tight = trainer.fit(flipped, epochs=2, rate=0.1, l2=50.0, start=(start_bias, prior))
 
     assert loose["never-seen-in-samples"] == 0.7  # a weight no sample touches stays as it started
     assert loose["rose"] < start_weights["rose"] and loose["thank"] > start_weights["thank"]
@@ -180,10 +180,15 @@ def test_trainer_fine_tunes_from_a_weights_file(tmp_path, capsys, monkeypatch):
     with pytest.raises(SystemExit) as refused:
         trainer.main(["--tsv", str(tsv), "--start-from", str(tmp_path / "missing.json"), "--write"])
     assert refused.value.code == 2 and "no such file" in capsys.readouterr().err
+    not_weights = tmp_path / "notes.json"
+    not_weights.write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(SystemExit) as refused:
+        trainer.main(["--tsv", str(tsv), "--start-from", str(not_weights), "--write"])
+    assert refused.value.code == 2 and "not a weights file" in capsys.readouterr().err
     assert not target.exists()
 
     assert trainer.main(["--tsv", str(tsv), "--start-from", str(start), "--l2", "0.01", "--write"]) == 0
-    tuned_bias, tuned_words, _ = sentence_model.load_weights(target)
+    _, tuned_words, _ = sentence_model.load_weights(target)
     assert "fine-tuned from start.json (24 sentences from: toy start)" in target.read_text(encoding="utf-8")
     assert tuned_words["rose"] == pytest.approx(round(weights["rose"], 3), abs=1e-3)  # absent from the new data
     assert tuned_words["thank"] > weights["thank"]  # now seen as check-worthy

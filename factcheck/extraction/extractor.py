@@ -757,8 +757,6 @@ def _word_triggers(
         # A past tense beside another fact is a fact of its own: "Councillor Fenwick voted against
         # the last two budgets and proposed no alternative", "Girls outperformed boys at the top
         # grades" after a figure. (Phrases that overlap merge later.)
-        if not pasts:
-            return triggers
         for past in pasts:
             past.beside = True
         return triggers + pasts
@@ -1447,7 +1445,7 @@ def _join_range(tokens: Tokens, current: _Draft, following: _Draft, limit: int) 
         return None
     # Grow right first (to the next phrase's other figures), then left (what the range measures).
     first, last = range_first, range_last
-    right_end = max(range_last, max(tokens.index_ending_after(value.end - 1) for value in following.values))
+    right_end = max(range_last, *(tokens.index_ending_after(value.end - 1) for value in following.values))
     while last < right_end and ends[last + 1] - starts[first] <= limit:
         last += 1
     while first > current.first and ends[last] - starts[first - 1] <= limit:

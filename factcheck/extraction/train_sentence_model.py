@@ -129,12 +129,9 @@ def fit(
     return bias, dict(weights)
 
 
-def start_weights(path: Path) -> tuple[float, dict[str, float]]:
-    """A weights file as ``fit(start=...)`` takes it: word pairs as "first second" features."""
-    bias, words, pairs = sentence_model.load_weights(path)
-    weights = dict(words)
-    weights.update({f"{first} {second}": weight for (first, second), weight in pairs.items()})
-    return bias, weights
+def start_weights(data: dict) -> tuple[float, dict[str, float]]:
+    """A weights file's content (as ``write_weights`` writes it) as ``fit(start=...)`` takes it."""
+    return data["bias"], {**data["words"], **data["pairs"]}
 
 
 def predict(bias: float, weights: dict[str, float], sample: tuple[str, ...]) -> float:
@@ -233,7 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.start_from is not None:
         if not args.start_from.is_file():
             parser.error(f"--start-from {args.start_from}: no such file")
-        options["start"] = start_weights(args.start_from)
+        try:
+            started = json.loads(args.start_from.read_text(encoding="utf-8"))
+            options["start"] = start_weights(started)
+        except (ValueError, KeyError, TypeError):
+            parser.error(f"--start-from {args.start_from}: not a weights file written by this trainer")
     positives = sum(label for _, label in samples)
     print(f"{len(samples)} sentences, {positives} check-worthy ({positives / len(samples):.0%})")
     if args.folds > 1:
@@ -244,8 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         bias, weights = fit(samples, **options)
         sources = [path.name for path in args.tsv] + [str(path) for path in args.labeled]
         if args.start_from is not None:
-            started = json.loads(args.start_from.read_text(encoding="utf-8")).get("trained_on", "")
-            sources.insert(0, f"fine-tuned from {args.start_from.name} ({started})")
+            sources.insert(0, f"fine-tuned from {args.start_from.name} ({started.get('trained_on', '')})")
         kept = write_weights(bias, weights, sources, len(samples), path=WEIGHTS_FILE)
         print(f"wrote {kept} weights to {WEIGHTS_FILE.name}")
     return 0
