@@ -1049,3 +1049,22 @@ def test_declaring_or_calling_something_is_an_act_not_only_an_attribution():
     assert "called for an independent inquiry" in quotes("Opposition councillors have called for an independent inquiry.")[0]
     # What someone calls a thing is still their opinion, attributed to them.
     assert quotes("Senate Majority Leader Dale Kruger called the ruling a disgrace.")[0].endswith("called")
+
+
+def test_a_pair_of_figures_is_one_key_phrase():
+    # Sixth session: "and" and "or" ended the walk, so "2021" and "three men" stood alone.
+    assert "The festival was cancelled in 2020 and 2021" in quotes(
+        "The festival was cancelled in 2020 and 2021 because of the pandemic."
+    )
+    assert any("two or three men" in q for q in quotes("Witnesses said two or three men ran towards the station."))
+    assert any(q.endswith("£1,200 or more") for q in quotes("A season ticket now costs £1,200 or more at most clubs."))
+    assert any("aged 65 or older" in q for q in quotes("Only residents aged 65 or older qualify for the bus pass."))
+
+
+def test_since_a_date_keeps_the_clause_it_dates():
+    # Sixth session: the walk stopped at "since", so the key phrase was "since March 2023" alone.
+    text = "The bridge has been closed to lorries since March 2023 after engineers found cracks."
+    assert "The bridge has been closed to lorries since March 2023" in quotes(text)
+    # Too long to join with the figure before it: the date keeps its "since".
+    text = "The European Central Bank has cut interest rates eight times since June 2024."
+    assert "since June 2024" in quotes(text)

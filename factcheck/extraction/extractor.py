@@ -1218,7 +1218,10 @@ def _grow(
     if role == "value" and span_first == first and trigger.kind == _KIND_DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, codes, span_last, last, 8, "event", cross_comma=True)
-    return _fit(tokens, span_first, span_last, trigger, limit)
+    keep_first = trigger.first
+    if span_first < keep_first and codes[keep_first - 1] & _W_SPAN_LEADER:
+        keep_first -= 1  # a cut phrase keeps "since 1994", not "1994"
+    return _fit(tokens, span_first, span_last, keep_first, trigger.last, limit)
 
 
 def _is_apposed_age(tokens: Tokens, trigger: _Trigger, first: int) -> bool:
@@ -1232,6 +1235,7 @@ def _is_apposed_age(tokens: Tokens, trigger: _Trigger, first: int) -> bool:
 _W_SOFT, _W_PERIOD, _W_HARD, _W_CLAUSE, _W_FIGURE_LEADER = 1, 2, 4, 8, 16
 _W_COPULA, _W_PREPOSITION, _W_DANGLING, _W_LEADING_DANGLING, _W_AUXILIARY, _W_RANGE = 32, 64, 128, 256, 512, 1024
 _W_MULTIPLIER_LINK = 2048  # "as", "than"
+_W_SPAN_LEADER = 4096  # "since", "until": the figure after it dates the clause before it
 
 
 _WALK_LISTS: tuple[tuple[frozenset[str], int], ...] = (
@@ -1247,6 +1251,7 @@ _WALK_LISTS: tuple[tuple[frozenset[str], int], ...] = (
     (_AUXILIARY_ENDINGS, _W_AUXILIARY),
     (_RANGE_WORDS, _W_RANGE),
     (frozenset(["as", "than"]), _W_MULTIPLIER_LINK),
+    (frozenset(["since", "until", "till"]), _W_SPAN_LEADER),
 )
 
 
@@ -1272,6 +1277,8 @@ def _walk_left(codes: Sequence[int], index: int, floor: int, reach: int) -> int:
         if code & _W_CLAUSE:
             if words == 0 and code & _W_FIGURE_LEADER:
                 position -= 1  # "since 1994", "until the 4th" belong together
+                if code & _W_SPAN_LEADER:
+                    continue  # "has been in force | since 21 October": and the clause it dates
             break
         position -= 1
         words += 1
@@ -1317,6 +1324,11 @@ def _walk_right(
             position += 1  # "between 2% | and 3%": one range
             words += 1
             continue
+        if is_value and words == 0 and lower[position + 1] in _PAIR_WORDS and position + 2 < ceiling:
+            if position + 2 in value_starts or (lower[position + 1] == "or" and lower[position + 2] in _OPEN_ENDS):
+                position += 2  # "in 2023 | and 2024", "three | or four", "£18,000 | or more": one figure
+                words += 1
+                continue
         if code & _W_CLAUSE and not (words <= 1 and role == "superlative" and lower[position + 1] == "that"):
             break  # "the first time that ..." is one phrase; "said on the 3rd that ..." is two
         if is_value and code & _W_COPULA:
@@ -1341,17 +1353,24 @@ def _walk_right(
     return position
 
 
+# Words that pair a figure with the next one: "in 2023 and 2024", "three or four men".
+_PAIR_WORDS = frozenset(["and", "or"])
+_OPEN_ENDS = frozenset("more less fewer so older younger over above under higher lower longer".split())
+
 # Words that finish a verb when nothing follows them: "voted against", "walked out", "hit back".
 _PARTICLES = frozenset("against for out up off down over back away through".split())
 
 
-def _fit(tokens: Tokens, span_first: int, span_last: int, trigger: _Trigger, limit: int) -> tuple[int, int]:
+def _fit(
+    tokens: Tokens, span_first: int, span_last: int, keep_first: int, keep_last: int, limit: int
+) -> tuple[int, int]:
+    """Cut ``span_first..span_last`` to ``limit`` characters, never inside ``keep_first..keep_last``."""
     starts, ends = tokens.starts, tokens.ends
     if ends[span_last] - starts[span_first] <= limit:
         return span_first, span_last
-    while ends[span_last] - starts[span_first] > limit and span_first < trigger.first:
+    while ends[span_last] - starts[span_first] > limit and span_first < keep_first:
         span_first += 1
-    while ends[span_last] - starts[span_first] > limit and span_last > trigger.last:
+    while ends[span_last] - starts[span_first] > limit and span_last > keep_last:
         span_last -= 1
     return span_first, span_last
 
@@ -1472,7 +1491,10 @@ def _start_after_foreign_values(tokens: Tokens, previous: _Draft, current: _Draf
         index = tokens.index_ending_after(value.end - 1)
         if current.first <= index < own_start:
             start = index + 1
-            while start < own_start and (tokens.lower[start] in _DANGLING or tokens.lower[start] in _HARD_STOPS):
+            lower = tokens.lower
+            while start < own_start and (lower[start] in _DANGLING or lower[start] in _HARD_STOPS):
+                if start + 1 == own_start and lower[start] in FIGURE_LEADERS:
+                    break  # "since June 2024", "for 26 years": the word that says what the figure is
                 start += 1
             current.first = min(start, current.last)
     return current
