@@ -1068,3 +1068,9 @@ def test_since_a_date_keeps_the_clause_it_dates():
     # Too long to join with the figure before it: the date keeps its "since".
     text = "The European Central Bank has cut interest rates eight times since June 2024."
     assert "since June 2024" in quotes(text)
+
+
+def test_a_prefixed_past_tense_is_an_event_but_a_hyphenated_adjective_is_not():
+    # Sixth session: "co-sponsored" failed the all-letters test of a past tense.
+    assert any("co-sponsored the amendment" in q for q in quotes("Senator Okafor co-sponsored the amendment last spring."))
+    assert quotes("Most of the buses are battery-powered.") == []

@@ -1058,7 +1058,7 @@ def _past_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger
     previous = tokens.lower[index - 1]
     if word in IRREGULAR_PAST_FORMS:
         pass
-    elif not (word.endswith("ed") and len(word) >= 5 and word.isalpha()):
+    elif not (word.endswith("ed") and len(word) >= 5 and (word.isalpha() or _is_prefixed_verb(word))):
         return None
     elif word in ED_ADJECTIVES and previous not in _PERSONAL_SUBJECTS:
         return None  # but "she retired from", "they married in": right after a subject, a verb
@@ -1070,6 +1070,16 @@ def _past_trigger(tokens: Tokens, index: int, first: int, word: str) -> _Trigger
     if not (previous in _AUXILIARIES or before in _AUXILIARIES or tokens.raw[index - 1][:1].isalnum()):
         return None
     return _Trigger(index, index, _KIND_EVENT, scoring.BASE_PAST, "event")
+
+
+# Prefixes that make a verb of a verb: "co-sponsored", "re-elected", "fast-tracked". Other
+# hyphenated forms in -ed are mostly adjectives: "vaccine-related", "state-owned", "gas-powered".
+_VERB_PREFIXES = frozenset("co re pre de mis over under out cross double fast cold short test".split())
+
+
+def _is_prefixed_verb(word: str) -> bool:
+    prefix, _, verb = word.partition("-")
+    return prefix in _VERB_PREFIXES and verb.isalpha()
 
 
 def _copula_trigger(tokens: Tokens, index: int, first: int, last: int, word: str) -> _Trigger | None:
