@@ -32,35 +32,19 @@ if ROOT not in sys.path:
 DATA = os.path.join(ROOT, "tests", "data")
 
 
+@functools.cache
 def _load_evaluation():
-    """Import evaluation.py; by path if the package __init__ files do not exist yet."""
-    try:
-        from factcheck.extraction import evaluation  # type: ignore
-        return evaluation
-    except Exception:
-        path = os.path.join(ROOT, "factcheck", "extraction", "evaluation.py")
-        spec = importlib.util.spec_from_file_location("factcheck_extraction_evaluation", path)
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = mod
-        spec.loader.exec_module(mod)
-        return mod
+    """This checkout's evaluation.py, loaded by path (it needs nothing but the standard library).
 
-
-def _number_range(text: str) -> tuple[int, int]:
-    low, _, high = text.partition("-")
-    if not (low.isdigit() and (high or low).isdigit()):
-        raise argparse.ArgumentTypeError(f"expected A-B such as 114-129, got {text!r}")
-    return int(low), int(high or low)
-
-
-def _leading_number(name: str) -> int:
-    """12 for "12_economy_...", 40 for the held-out "h40_debate_..."; -1 for the seeds."""
-    digits = ""
-    for character in name.removeprefix("h"):
-        if not character.isdigit():
-            break
-        digits += character
-    return int(digits) if digits else -1
+    Always this checkout's, also with ``--code``: an older extractor is measured with today's
+    data format and metrics.
+    """
+    path = os.path.join(ROOT, "factcheck", "extraction", "evaluation.py")
+    spec = importlib.util.spec_from_file_location("factcheck_extraction_evaluation", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def _fmt(c) -> str:
@@ -73,7 +57,7 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N error examples")
     ap.add_argument("--min-score", type=float, default=None, metavar="X",
                     help="ignore candidates whose score is below X")
-    ap.add_argument("--docs", type=_number_range, default=None, metavar="A-B",
+    ap.add_argument("--docs", type=_load_evaluation().number_range, default=None, metavar="A-B",
                     help="only documents whose file name starts with a number from A to B")
     ap.add_argument("--code", default=None, metavar="DIR",
                     help="import the extractor from this checkout instead of this one")
@@ -98,7 +82,7 @@ def main(argv=None) -> int:
         docs.extend(ev.load_documents(os.path.join(DATA, split)))
     if args.docs is not None:
         low, high = args.docs
-        docs = [d for d in docs if low <= _leading_number(d.name) <= high]
+        docs = [d for d in docs if low <= ev.document_number(d.name) <= high]
         if not docs:
             print(f"ERROR: no document numbered {low}-{high} in {args.split}.", file=sys.stderr)
             return 2

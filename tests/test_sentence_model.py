@@ -192,3 +192,32 @@ def test_trainer_fine_tunes_from_a_weights_file(tmp_path, capsys, monkeypatch):
     assert "fine-tuned from start.json (24 sentences from: toy start)" in target.read_text(encoding="utf-8")
     assert tuned_words["rose"] == pytest.approx(round(weights["rose"], 3), abs=1e-3)  # absent from the new data
     assert tuned_words["thank"] > weights["thank"]  # now seen as check-worthy
+
+
+def test_trainer_can_leave_out_a_batch_of_labeled_documents(tmp_path, capsys, monkeypatch):
+    # Sixth session: a dev batch kept unseen, to measure on, stays out of the fine-tuning data.
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    header = "title: t\ndomain: economy\nsource: test\n---\n"
+    (folder / "01_economy_a.txt").write_text(header + "{+Prices [[rose 3%]].+} {-Wow.-}\n", encoding="utf-8")
+    (folder / "02_economy_b.txt").write_text(header + "{+Rents [[fell 2%]].+}\n", encoding="utf-8")
+    (folder / "03_economy_c.txt").write_text(header + "{-What a week.-}\n", encoding="utf-8")
+    assert [d.name for d in trainer.labeled_documents(folder, [(2, 3)])] == ["01_economy_a"]
+    assert trainer.labeled_sentences(folder, [(2, 2)]) == [("Prices rose 3%.", 1), ("Wow.", 0), ("What a week.", 0)]
+
+    target = tmp_path / "weights.json"
+    monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
+    assert trainer.main(["--labeled", str(folder), "--skip-docs", "2-3", "--min-count", "1", "--write"]) == 0
+    assert "2 sentences, 1 check-worthy" in capsys.readouterr().out
+    assert f"{folder} without 2-3" in target.read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as refused:
+        trainer.main(["--labeled", str(folder), "--skip-docs", "two", "--write"])
+    assert refused.value.code == 2 and "expected A-B such as 114-129" in capsys.readouterr().err
+
+
+def test_document_numbers_and_ranges():
+    assert evaluation.document_number("12_economy_jobs") == 12
+    assert evaluation.document_number("h40_debate_x") == 40
+    assert evaluation.document_number("seed_000_lukashenko") == -1
+    assert evaluation.number_range("114-129") == (114, 129)
+    assert evaluation.number_range("40") == (40, 40)

@@ -16,6 +16,7 @@ Usage::
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 from dataclasses import dataclass, field
@@ -223,6 +224,27 @@ def load_documents(directory: str) -> List[Document]:
     """Load every ``*.txt`` file of ``directory`` (sorted by name)."""
     names = sorted(n for n in os.listdir(directory) if n.endswith(".txt"))
     return [load_document(os.path.join(directory, n)) for n in names]
+
+
+def document_number(name: str) -> int:
+    """12 for "12_economy_...", 40 for the held-out "h40_debate_..."; -1 for the seeds."""
+    digits = ""
+    for character in name.removeprefix("h"):
+        if not character.isdigit():
+            break
+        digits += character
+    return int(digits) if digits else -1
+
+
+def number_range(text: str) -> Tuple[int, int]:
+    """ "114-129" -> (114, 129), "40" -> (40, 40): a batch of documents by their numbers.
+
+    An ``argparse`` type: a malformed range raises ``ArgumentTypeError`` with what to write.
+    """
+    low, _, high = text.partition("-")
+    if not (low.isdigit() and (high or low).isdigit()):
+        raise argparse.ArgumentTypeError(f"expected A-B such as 114-129, got {text!r}")
+    return int(low), int(high or low)
 
 
 # ---------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from math import exp, sqrt
 from pathlib import Path
 
@@ -57,22 +58,30 @@ def tsv_sentences(path: Path) -> list[tuple[str, int]]:
     return rows
 
 
-def labeled_sentences(directory: Path) -> list[tuple[str, int]]:
+Ranges = Sequence[tuple[int, int]]
+
+
+def labeled_documents(directory: Path, skip: Ranges = ()) -> list[evaluation.Document]:
+    """The documents of a labeled folder, less those whose numbers fall in a ``skip`` range."""
+    return [
+        document
+        for document in evaluation.load_documents(str(directory))
+        if not any(low <= evaluation.document_number(document.name) <= high for low, high in skip)
+    ]
+
+
+def labeled_sentences(directory: Path, skip: Ranges = ()) -> list[tuple[str, int]]:
     rows = []
-    for document in evaluation.load_documents(str(directory)):
+    for document in labeled_documents(directory, skip):
         text = document.text
         for sentence in document.sentences:
             rows.append((text[sentence.start : sentence.end], int(sentence.checkworthy)))
     return rows
 
 
-def labeled_groups(directory: Path) -> list[str]:
+def labeled_groups(directory: Path, skip: Ranges = ()) -> list[str]:
     """The document of every sentence ``labeled_sentences`` returns, for folds by document."""
-    return [
-        f"{directory}/{document.name}"
-        for document in evaluation.load_documents(str(directory))
-        for _ in document.sentences
-    ]
+    return [f"{directory}/{document.name}" for document in labeled_documents(directory, skip) for _ in document.sentences]
 
 
 def to_sample(text: str, label: int) -> Sample:
@@ -200,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         "--labeled-weight", type=int, default=1, metavar="N",
         help="count every labeled-folder sentence N times (the project's own labels against the larger TSV sets)",
     )
+    parser.add_argument(
+        "--skip-docs", action="append", default=[], type=evaluation.number_range, metavar="A-B",
+        help="leave out the labeled documents numbered A to B (a batch kept unseen to measure on)",
+    )
     parser.add_argument("--folds", type=int, default=0, help="print K-fold cross-validated figures")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--rate", type=float, default=0.2)
@@ -221,8 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         rows += found
         groups += [f"{path}:{index}" for index in range(len(found))]
     for path in args.labeled:
-        rows += labeled_sentences(path) * args.labeled_weight
-        groups += labeled_groups(path) * args.labeled_weight
+        rows += labeled_sentences(path, args.skip_docs) * args.labeled_weight
+        groups += labeled_groups(path, args.skip_docs) * args.labeled_weight
     if not rows:
         parser.error("no training sentences: give --tsv and/or --labeled")
     samples = [to_sample(text, label) for text, label in rows]
@@ -243,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report(probabilities, [label for _, label in samples]))
     if args.write:
         bias, weights = fit(samples, **options)
-        sources = [path.name for path in args.tsv] + [str(path) for path in args.labeled]
+        skipped = "".join(f" without {low}-{high}" for low, high in args.skip_docs)
+        sources = [path.name for path in args.tsv] + [f"{path}{skipped}" for path in args.labeled]
         if args.start_from is not None:
             sources.insert(0, f"fine-tuned from {args.start_from.name} ({started.get('trained_on', '')})")
         kept = write_weights(bias, weights, sources, len(samples), path=WEIGHTS_FILE)
