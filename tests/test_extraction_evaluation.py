@@ -6,13 +6,13 @@ No database; runs with ``pytest -p no:django --noconftest tests/test_extraction_
 
 import collections
 import hashlib
-import importlib.util
 import os
 import re
-import sys
 from dataclasses import dataclass
 
 import pytest
+
+from factcheck.extraction import evaluation as ev
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "tests", "data")
@@ -27,20 +27,6 @@ SEED_SHA256 = {
 COMMISSION_FACTS = {"seventh", "26 years", "5.2%", "first time that the Foreign Minister visited"}
 
 
-def _import_evaluation():
-    try:
-        from factcheck.extraction import evaluation
-        return evaluation
-    except Exception:  # package __init__ not there yet (owned by another engineer)
-        path = os.path.join(ROOT, "factcheck", "extraction", "evaluation.py")
-        spec = importlib.util.spec_from_file_location("factcheck_extraction_evaluation", path)
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = mod
-        spec.loader.exec_module(mod)
-        return mod
-
-
-ev = _import_evaluation()
 
 
 def _files(directory):
