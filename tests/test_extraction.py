@@ -1074,3 +1074,10 @@ def test_a_prefixed_past_tense_is_an_event_but_a_hyphenated_adjective_is_not():
     # Sixth session: "co-sponsored" failed the all-letters test of a past tense.
     assert any("co-sponsored the amendment" in q for q in quotes("Senator Okafor co-sponsored the amendment last spring."))
     assert quotes("Most of the buses are battery-powered.") == []
+
+
+def test_a_run_and_a_pair_after_between_stay_in_the_key_phrase():
+    # Sixth session: "in a row" was cut after the ordinal's two words, and "and" ended a phrase
+    # that "between" had opened.
+    assert any("for the third year in a row" in q for q in quotes("Ticket sales fell for the third year in a row, the league said."))
+    assert any(q.endswith("between January and April") for q in quotes("The survey was sent out between January and April."))

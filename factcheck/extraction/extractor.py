@@ -1198,6 +1198,7 @@ _REACH: dict[str, tuple[int, int]] = {
 
 
 _RECORD_KINDS = frozenset([_KIND_ORDINAL, _KIND_SUPERLATIVE])
+_IN_A_ROW = ("in", "a", "row")
 
 
 def _grow(
@@ -1225,6 +1226,8 @@ def _grow(
     if trigger.kind in _RECORD_KINDS and span_last < last and tokens.lower[span_last + 1] == "since":
         # "the first time since 1973", "its best result since 2009": the record and its span.
         span_last = _walk_right(tokens, codes, span_last + 1, last, 2, "superlative")
+    elif trigger.kind in _RECORD_KINDS and span_last + 3 <= last and _IN_A_ROW == tokens.lower[span_last + 1 : span_last + 4]:
+        span_last += 3  # "for the fifth meeting in a row": the run is the record
     if role == "value" and span_first == first and trigger.kind == _KIND_DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, codes, span_last, last, 8, "event", cross_comma=True)
@@ -1330,8 +1333,8 @@ def _walk_right(
             break
         if is_value and position + 1 in value_starts and not (words == 1 and codes[position] & _W_RANGE):
             break  # the next figure is another claim, unless this is a range: "from 13.8% to 15%"
-        if between and words == 0 and lower[position + 1] == "and":
-            position += 1  # "between 2% | and 3%": one range
+        if lower[position + 1] == "and" and (between and words == 0 or _after_between(lower, position, index)):
+            position += 1  # "between 2% | and 3%", "sent out between January | and April": one range
             words += 1
             continue
         if is_value and words == 0 and lower[position + 1] in _PAIR_WORDS and position + 2 < ceiling:
@@ -1361,6 +1364,13 @@ def _walk_right(
         # Never end a key phrase on a dangling "the" or "of".
         position -= 1
     return position
+
+
+def _after_between(lower: Sequence[str], position: int, floor: int) -> bool:
+    """ "between January", "between the two": the next "and" closes the pair, not the clause."""
+    return (position - 1 >= floor and lower[position - 1] == "between") or (
+        position - 2 >= floor and lower[position - 2] == "between"
+    )
 
 
 # Words that pair a figure with the next one: "in 2023 and 2024", "three or four men".
