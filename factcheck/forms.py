@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from factcheck.extraction import ClaimKind
 from factcheck.fetch import text_from_html
-from factcheck.ingest import MAX_ARTICLE_CHARS, ArticleInput, clean_text
+from factcheck.ingest import MAX_ARTICLE_CHARS, ArticleInput, ImportRefused, clean_text, decode_text
 from factcheck.models import Article, Claim, ClaimStatus, DismissalReason, Rating, Source
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -354,11 +354,12 @@ class UploadArticleForm(ArticleMetaForm):
             raise forms.ValidationError("Upload a .txt, .md or .html file; for PDFs or Word files, copy the text and paste it.")
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB: paste the article's text instead.")
-        raw = upload.read()
         try:
-            content = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise forms.ValidationError("The file is not UTF-8 text: save it as UTF-8 (or paste its text) and try again.") from None
+            content, bad_bytes = decode_text(upload.read())
+        except ImportRefused as refused:
+            raise forms.ValidationError(refused.message) from None
+        if bad_bytes:
+            raise forms.ValidationError("The file is not UTF-8 text: save it as UTF-8 (or paste its text) and try again.")
         if suffix in {".html", ".htm"}:
             title, text = text_from_html(content)
         else:

@@ -8,6 +8,8 @@ context, and flagged when their quote is gone. Untouched candidates are refreshe
 from __future__ import annotations
 
 import bisect
+import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,13 +58,33 @@ def clean_text(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
+# A file that starts like one of these is a document or an image, not text.
+BINARY_SIGNATURES = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"{\\rtf")
+# Past this share of undecodable bytes and control characters, the file is binary data.
+MAX_NOT_TEXT_SHARE = 0.3
+_NOT_TEXT_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")  # control characters, bad bytes
+NOT_TEXT = (
+    "This file is not text: it looks like binary data (a PDF, a Word document or an image?). "
+    "Save the article as a .txt, .md or .html file in UTF-8, or paste its text."
+)
+
+
 def decode_text(raw: bytes) -> tuple[str, list[str]]:
-    """Text from bytes: UTF-8 (with or without BOM); bad bytes are replaced, with a warning."""
+    """Text from bytes: UTF-8 (with or without BOM), or UTF-16 with its BOM; bad bytes are
+    replaced, with a warning. Raises ``ImportRefused`` for binary data (a PDF, an image)."""
+    if raw.startswith(BINARY_SIGNATURES):
+        raise ImportRefused(NOT_TEXT)
+    warnings: list[str] = []
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig")
     except UnicodeDecodeError as error:
-        warning = f"not valid UTF-8 (first bad byte at offset {error.start}); undecodable bytes were replaced with �"
-        return raw.decode("utf-8", errors="replace"), [warning]
+        if error.encoding.startswith("utf-16"):
+            raise ImportRefused(NOT_TEXT) from None
+        text = raw.decode("utf-8", errors="replace")
+        warnings = [f"not valid UTF-8 (first bad byte at offset {error.start}); undecodable bytes were replaced with �"]
+    if len(_NOT_TEXT_CHARACTERS.findall(text)) > MAX_NOT_TEXT_SHARE * len(text):
+        raise ImportRefused(NOT_TEXT)
+    return text, warnings
 
 
 def split_title(text: str, fallback: str) -> tuple[str, str]:

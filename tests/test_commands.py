@@ -72,6 +72,26 @@ def test_extract_claims_reports_bad_files_clearly(tmp_path):
         run("extract_claims", str(bad), "--min-score", "7")
 
 
+def test_extract_claims_skips_binary_files_and_says_why(tmp_path):
+    scan = tmp_path / "scan.txt"
+    scan.write_bytes(b"%PDF-1.5\n" + bytes(range(256)))
+    good = tmp_path / "good.txt"
+    good.write_text("Inflation in 2024 was 5.2%.", encoding="utf-8")
+    out, err = run("extract_claims", str(scan), str(good))
+    assert f"{scan}: skipped. This file is not text" in err
+    assert "5.2%" in out and "scan.txt" not in out
+    with pytest.raises(CommandError, match="None of the files is text"):
+        run("extract_claims", str(scan))
+
+
+@pytest.mark.django_db
+def test_import_articles_skips_binary_files(tmp_path):
+    (tmp_path / "scan.txt").write_bytes(bytes(range(128, 256)) * 20)
+    out, _ = run("import_articles", str(tmp_path))
+    assert "scan.txt: This file is not text" in out and "Imported 0 article(s)" in out
+    assert not Article.objects.exists()
+
+
 @pytest.mark.django_db
 def test_import_articles_imports_a_folder_once(tmp_path):
     (tmp_path / "jobs.txt").write_text("Jobs report\nUnemployment fell to 3.9% in March.", encoding="utf-8")

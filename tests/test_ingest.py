@@ -81,6 +81,20 @@ def test_decode_text_replaces_invalid_utf8_with_a_warning():
 
 
 @pytest.mark.parametrize(
+    "raw",
+    [b"%PDF-1.7\n%\xe2\xe3", b"PK\x03\x04\x14\x00", b"\x89PNG\r\n", bytes(range(128, 256)) * 8, b"\x00\x01\x02\x03" * 50],
+)
+def test_decode_text_refuses_binary_data(raw):
+    with pytest.raises(ImportRefused, match="This file is not text"):
+        decode_text(raw)
+
+
+def test_decode_text_reads_utf16_with_a_byte_order_mark():
+    assert decode_text("Prices rose 5%.".encode("utf-16")) == ("Prices rose 5%.", [])
+    assert decode_text("Prices rose 5%.".encode("utf-16-be").join([b"\xfe\xff", b""])) == ("Prices rose 5%.", [])
+
+
+@pytest.mark.parametrize(
     ("text", "title", "body_start"),
     [
         ("# Jobs report\n\nUnemployment fell.", "Jobs report", "Unemployment"),

@@ -85,6 +85,8 @@ def test_upload_markdown_keeps_the_given_title(reviewer_client):
     ("report.pdf", b"%PDF-1.4", "Upload a .txt, .md or .html file"),
     ("latin.txt", "Caf\xe9 prices rose 5%".encode("latin-1"), "not UTF-8"),
     ("empty.txt", b"", "file is empty"),
+    ("renamed.txt", b"%PDF-1.4 binary", "This file is not text"),
+    ("noise.txt", bytes(range(128, 256)) * 4, "This file is not text"),
     ("blank.txt", b"   \n ", "article text is empty"),
 ])
 def test_bad_uploads_are_explained(reviewer_client, name, content, message):
@@ -92,6 +94,11 @@ def test_bad_uploads_are_explained(reviewer_client, name, content, message):
     body = response.content.decode()
     assert response.status_code == 400 and message in body and "Kept outlet" in body
     assert not Article.objects.exists()
+
+
+def test_upload_reads_utf16_with_its_byte_order_mark(reviewer_client):
+    upload(reviewer_client, "notepad.txt", "Unemployment fell to 3.9% in March.".encode("utf-16"), title="Jobs")
+    assert Article.objects.get(title="Jobs").body == "Unemployment fell to 3.9% in March."
 
 
 def test_upload_without_a_file(reviewer_client):

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from factcheck.extraction import ClaimCandidate, explain_claims, find_inconsistencies
-from factcheck.ingest import clean_text, decode_text
+from factcheck.ingest import ImportRefused, clean_text, decode_text
 
 
 def read_text(path: Path) -> tuple[str, list[str]]:
@@ -48,7 +48,11 @@ class Command(BaseCommand):
             raise CommandError(f"Not a readable file: {', '.join(missing)}. Give paths to .txt files.")
         documents = []
         for path in files:
-            text, warnings = read_text(path)
+            try:
+                text, warnings = read_text(path)
+            except ImportRefused as refused:
+                self.stderr.write(self.style.WARNING(f"{path}: skipped. {refused.message}"))
+                continue
             for warning in warnings:
                 self.stderr.write(self.style.WARNING(warning))
             kwargs = {} if min_score is None else {"min_score": min_score}
@@ -56,6 +60,8 @@ class Command(BaseCommand):
             claims = [claim for claim, _ in pairs]
             reasons = [parts for _, parts in pairs] if explain else None
             documents.append((path, text, claims, find_inconsistencies(text, claims), reasons))
+        if not documents:
+            raise CommandError("None of the files is text: give .txt files in UTF-8.")
         if as_json:
             self.print_json(documents)
         else:
