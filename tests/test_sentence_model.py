@@ -221,3 +221,16 @@ def test_document_numbers_and_ranges():
     assert evaluation.document_number("seed_000_lukashenko") == -1
     assert evaluation.number_range("114-129") == (114, 129)
     assert evaluation.number_range("40") == (40, 40)
+
+
+def test_trainer_can_count_a_tsv_file_several_times(tmp_path, capsys, monkeypatch):
+    tsv = tmp_path / "debates.tsv"
+    rows = ["Sentence_id\tText\tclass_label"]
+    rows += [f"{n}\tThe deficit rose to {n} billion in {2000 + n}.\tYes" for n in range(4)]
+    rows += [f"{n + 4}\tThank you, senator, number {n}.\tNo" for n in range(4)]
+    tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    target = tmp_path / "weights.json"
+    monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
+    assert trainer.main(["--tsv", str(tsv), "--tsv-weight", "3", "--write"]) == 0
+    assert "24 sentences, 12 check-worthy" in capsys.readouterr().out
+    assert "debates.tsv (x3)" in target.read_text(encoding="utf-8")

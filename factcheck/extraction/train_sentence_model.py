@@ -206,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tsv", action="append", default=[], type=Path, help="CheckThat!-style TSV file")
     parser.add_argument("--labeled", action="append", default=[], type=Path, help="folder of labeled documents")
     parser.add_argument(
+        "--tsv-weight", type=int, default=1, metavar="N",
+        help="count every TSV sentence N times (debate labels against the project's own, when fine-tuning)",
+    )
+    parser.add_argument(
         "--labeled-weight", type=int, default=1, metavar="N",
         help="count every labeled-folder sentence N times (the project's own labels against the larger TSV sets)",
     )
@@ -231,8 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     groups: list[str] = []
     for path in args.tsv:
         found = tsv_sentences(path)
-        rows += found
-        groups += [f"{path}:{index}" for index in range(len(found))]
+        rows += found * args.tsv_weight
+        groups += [f"{path}:{index}" for index in range(len(found))] * args.tsv_weight
     for path in args.labeled:
         rows += labeled_sentences(path, args.skip_docs) * args.labeled_weight
         groups += labeled_groups(path, args.skip_docs) * args.labeled_weight
@@ -257,7 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         bias, weights = fit(samples, **options)
         skipped = "".join(f" without {low}-{high}" for low, high in args.skip_docs)
-        sources = [path.name for path in args.tsv] + [f"{path}{skipped}" for path in args.labeled]
+        times = f" (x{args.tsv_weight})" if args.tsv_weight != 1 else ""
+        sources = [f"{path.name}{times}" for path in args.tsv] + [f"{path}{skipped}" for path in args.labeled]
         if args.start_from is not None:
             sources.insert(0, f"fine-tuned from {args.start_from.name} ({started.get('trained_on', '')})")
         kept = write_weights(bias, weights, sources, len(samples), path=WEIGHTS_FILE)
