@@ -17,6 +17,13 @@ def words(text: str) -> tuple[str, ...]:
     return tokenize(text).lower
 
 
+def write_tsv(path: Path, labeled: list[tuple[str, str]]) -> Path:
+    """A CheckThat!-style file of (text, "Yes"/"No") rows."""
+    rows = ["Sentence_id\tText\tclass_label"] + [f"{n}\t{text}\t{label}" for n, (text, label) in enumerate(labeled)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def test_features_are_words_pairs_and_a_length_bucket_with_figures_as_one_word():
     found = set(sentence_model.features(words("Inflation rose to 5.2% in 2024.")))
     assert {"inflation", "rose", "<num>", "%", "rose to", "to <num>", "<num> %", "in <num>"} <= found
@@ -135,11 +142,11 @@ def test_trainer_refuses_the_holdout_set_and_bad_files(tmp_path, capsys):
 
 
 def test_trainer_reports_cross_validation_without_writing(tmp_path, capsys, monkeypatch):
-    tsv = tmp_path / "toy.tsv"
-    rows = ["Sentence_id\tText\tclass_label"]
-    rows += [f"{n}\tThe rate rose to {n} percent in {1990 + n}.\tYes" for n in range(10)]
-    rows += [f"{n + 10}\tThank you all for coming, number {n}.\tNo" for n in range(10)]
-    tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tsv = write_tsv(
+        tmp_path / "toy.tsv",
+        [(f"The rate rose to {n} percent in {1990 + n}.", "Yes") for n in range(10)]
+        + [(f"Thank you all for coming, number {n}.", "No") for n in range(10)],
+    )
     target = tmp_path / "weights.py"
     monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
     assert trainer.main(["--tsv", str(tsv), "--folds", "2"]) == 0
@@ -170,10 +177,7 @@ def test_trainer_fine_tunes_from_a_weights_file(tmp_path, capsys, monkeypatch):
     bias, weights = trainer.fit(samples, epochs=8)
     start = tmp_path / "start.json"
     trainer.write_weights(bias, weights, ["toy start"], len(samples), path=start)
-    tsv = tmp_path / "toy.tsv"
-    rows = ["Sentence_id\tText\tclass_label"]
-    rows += [f"{n}\tThank you all for coming, number {n}.\tYes" for n in range(6)]
-    tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tsv = write_tsv(tmp_path / "toy.tsv", [(f"Thank you all for coming, number {n}.", "Yes") for n in range(6)])
     target = tmp_path / "weights.json"
     monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
 
@@ -224,11 +228,11 @@ def test_document_numbers_and_ranges():
 
 
 def test_trainer_can_count_a_tsv_file_several_times(tmp_path, capsys, monkeypatch):
-    tsv = tmp_path / "debates.tsv"
-    rows = ["Sentence_id\tText\tclass_label"]
-    rows += [f"{n}\tThe deficit rose to {n} billion in {2000 + n}.\tYes" for n in range(4)]
-    rows += [f"{n + 4}\tThank you, senator, number {n}.\tNo" for n in range(4)]
-    tsv.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tsv = write_tsv(
+        tmp_path / "debates.tsv",
+        [(f"The deficit rose to {n} billion in {2000 + n}.", "Yes") for n in range(4)]
+        + [(f"Thank you, senator, number {n}.", "No") for n in range(4)],
+    )
     target = tmp_path / "weights.json"
     monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
     assert trainer.main(["--tsv", str(tsv), "--tsv-weight", "3", "--write"]) == 0
