@@ -260,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report(probabilities, [label for _, label in samples]))
     if args.write:
         bias, weights = fit(samples, **options)
-        skipped = "".join(f" without {low}-{high}" for low, high in args.skip_docs)
+        skipped = " without " + ", ".join(f"{low}-{high}" for low, high in args.skip_docs) if args.skip_docs else ""
         times = f" (x{args.tsv_weight})" if args.tsv_weight != 1 else ""
         sources = [f"{path.name}{times}" for path in args.tsv] + [f"{path}{skipped}" for path in args.labeled]
         if args.start_from is not None:
