@@ -1081,3 +1081,11 @@ def test_a_run_and_a_pair_after_between_stay_in_the_key_phrase():
     # that "between" had opened.
     assert any("for the third year in a row" in q for q in quotes("Ticket sales fell for the third year in a row, the league said."))
     assert any(q.endswith("between January and April") for q in quotes("The survey was sent out between January and April."))
+
+
+def test_a_list_bullet_does_not_hide_a_command():
+    # Sixth session: the command test read the bullet as the sentence's first word.
+    from factcheck.extraction import explain_claims
+
+    text = "• Lift the recruitment cap on nursing posts in every hospital that has missed the target for a year."
+    assert all("imperative" in reasons for _, reasons in explain_claims(text, min_score=0))

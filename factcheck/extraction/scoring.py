@@ -191,10 +191,11 @@ def sentence_features(
     word_count = tokens.is_word[first : last + 1].count(True)
     entity_count = tokens.is_entity[first + 1 : last + 1].count(True)
     opener = ""
+    opener_index = 0
     if raw and raw[0] not in _QUOTE_MARKS:  # a sentence that opens with a quotation has its subject after it
         for index, token in enumerate(raw):
             if token[0].isalnum() and not _is_label(raw, index):
-                opener = words[index]
+                opener, opener_index = words[index], index
                 if opener == "most" and _is_share_of_named_set(words, index):
                     opener = ""  # "Most of them involved phones": the share of a set named before
                 break
@@ -220,7 +221,7 @@ def sentence_features(
         bool(has_verb),
         opener in VAGUE_SUBJECTS,  # vague_subject
         # imperative: "Tell us ...", "First speaker, please state ...", "Spend the money on ..."
-        opener in IMPERATIVE_OPENERS or "please" in words or (not mask & _F_REPORT and _opens_with_command(raw, words)),
+        opener in IMPERATIVE_OPENERS or "please" in words or (not mask & _F_REPORT and _opens_with_command(raw[opener_index:], words[opener_index:])),
         bool(mask & _F_GENERIC),  # generic
         bool(mask & _F_COLOUR),  # colored
         _is_host_turn(raw),  # host_turn
