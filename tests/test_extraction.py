@@ -1089,3 +1089,16 @@ def test_a_list_bullet_does_not_hide_a_command():
 
     text = "• Lift the recruitment cap on nursing posts in every hospital that has missed the target for a year."
     assert all("imperative" in reasons for _, reasons in explain_claims(text, min_score=0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The member for Hawkesbury voted against the bill that made that possible, did he not?",
+        "Mzansi Bank received a recapitalisation of R2.3 billion from the Treasury last year, correct?",
+        "The state reimburses districts for 45% of transport costs, isn't that right?",
+    ],
+)
+def test_more_tag_questions_state_their_fact(text):
+    # Sixth session: "did he not?", "correct?" and "isn't that right?" read as open questions.
+    assert quotes(text)

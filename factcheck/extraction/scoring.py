@@ -107,10 +107,12 @@ CONTEXT_TOKENS = 4
 WORDING_WEIGHT = 0.05
 WORDING_CAP = 0.2
 
-# "You voted to repeal it, didn't you?": a statement with a tag, not an open question.
+# "You voted to repeal it, didn't you?", "..., did he not?", "..., isn't that right?", "...,
+# correct?": a statement with a tag, not an open question.
 _TAG_QUESTION = re.compile(
-    r",\s*(?:\w+n['\u2019]t|is|are|was|were|do|does|did|has|have|had|will|would|can|could)"
-    r"\s+(?:not\s+)?(?:you|he|she|it|they|we|i|there)\s*\?$",
+    r",\s*(?:(?:\w+n['\u2019]t|is|are|was|were|do|does|did|has|have|had|will|would|can|could)"
+    r"\s+(?:not\s+)?(?:you|he|she|it|they|we|i|there|that)(?:\s+not)?(?:\s+(?:right|so|true|correct))?"
+    r"|correct|right|true)\s*\?$",
     re.IGNORECASE,
 )
 # "Will the minister confirm that 36,800 people crossed ...?": the question asserts its fact.
