@@ -1226,8 +1226,9 @@ def _grow(
     if trigger.kind in _RECORD_KINDS and span_last < last and tokens.lower[span_last + 1] == "since":
         # "the first time since 1973", "its best result since 2009": the record and its span.
         span_last = _walk_right(tokens, codes, span_last + 1, last, 2, "superlative")
-    elif trigger.kind in _RECORD_KINDS and span_last + 3 <= last and _IN_A_ROW == tokens.lower[span_last + 1 : span_last + 4]:
-        span_last += 3  # "for the fifth meeting in a row": the run is the record
+    elif trigger.kind in _RECORD_KINDS and tokens.lower[span_last + 1 : span_last + 4] == _IN_A_ROW:
+        if span_last + 3 <= last:
+            span_last += 3  # "for the fifth meeting in a row": the run is the record
     if role == "value" and span_first == first and trigger.kind == _KIND_DATE:
         # "In April 2019, Kim met Putin": a leading date goes with the clause after it.
         span_last = _walk_right(tokens, codes, span_last, last, 8, "event", cross_comma=True)
@@ -1507,11 +1508,11 @@ _value_end = attrgetter("end")
 def _start_after_foreign_values(tokens: Tokens, previous: _Draft, current: _Draft) -> _Draft:
     """Start a phrase after the figures of the claim before it."""
     own_start = min((tokens.index_ending_after(value.start) for value in current.values), default=current.last)
+    lower = tokens.lower
     for value in previous.values:
         index = tokens.index_ending_after(value.end - 1)
         if current.first <= index < own_start:
             start = index + 1
-            lower = tokens.lower
             while start < own_start and (lower[start] in _DANGLING or lower[start] in _HARD_STOPS):
                 if start + 1 == own_start and lower[start] in FIGURE_LEADERS:
                     break  # "since June 2024", "for 26 years": the word that says what the figure is

@@ -223,7 +223,9 @@ def sentence_features(
         bool(has_verb),
         opener in VAGUE_SUBJECTS,  # vague_subject
         # imperative: "Tell us ...", "First speaker, please state ...", "Spend the money on ..."
-        opener in IMPERATIVE_OPENERS or "please" in words or (not mask & _F_REPORT and _opens_with_command(raw[opener_index:], words[opener_index:])),
+        opener in IMPERATIVE_OPENERS
+        or "please" in words
+        or (not mask & _F_REPORT and _opens_with_command(raw[opener_index:], words[opener_index:])),
         bool(mask & _F_GENERIC),  # generic
         bool(mask & _F_COLOUR),  # colored
         _is_host_turn(raw),  # host_turn

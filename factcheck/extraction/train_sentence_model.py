@@ -81,7 +81,9 @@ def labeled_sentences(directory: Path, skip: Ranges = ()) -> list[tuple[str, int
 
 def labeled_groups(directory: Path, skip: Ranges = ()) -> list[str]:
     """The document of every sentence ``labeled_sentences`` returns, for folds by document."""
-    return [f"{directory}/{document.name}" for document in labeled_documents(directory, skip) for _ in document.sentences]
+    return [
+        f"{directory}/{document.name}" for document in labeled_documents(directory, skip) for _ in document.sentences
+    ]
 
 
 def to_sample(text: str, label: int) -> Sample:
