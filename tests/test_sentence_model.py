@@ -17,6 +17,14 @@ def words(text: str) -> tuple[str, ...]:
     return tokenize(text).lower
 
 
+@pytest.fixture
+def weights_file(tmp_path, monkeypatch) -> Path:
+    """Where the trainer writes its weights in a test, never the shipped file."""
+    target = tmp_path / "weights.json"
+    monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
+    return target
+
+
 def write_tsv(path: Path, labeled: list[tuple[str, str]]) -> Path:
     """A CheckThat!-style file of (text, "Yes"/"No") rows."""
     rows = ["Sentence_id\tText\tclass_label"] + [f"{n}\t{text}\t{label}" for n, (text, label) in enumerate(labeled)]
@@ -141,18 +149,16 @@ def test_trainer_refuses_the_holdout_set_and_bad_files(tmp_path, capsys):
     assert "needs a header" in str(refused.value.code)
 
 
-def test_trainer_reports_cross_validation_without_writing(tmp_path, capsys, monkeypatch):
+def test_trainer_reports_cross_validation_without_writing(tmp_path, capsys, weights_file):
     tsv = write_tsv(
         tmp_path / "toy.tsv",
         [(f"The rate rose to {n} percent in {1990 + n}.", "Yes") for n in range(10)]
         + [(f"Thank you all for coming, number {n}.", "No") for n in range(10)],
     )
-    target = tmp_path / "weights.py"
-    monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
     assert trainer.main(["--tsv", str(tsv), "--folds", "2"]) == 0
     out = capsys.readouterr().out
     assert "20 sentences, 10 check-worthy" in out and "2-fold cross-validation" in out
-    assert not target.exists()
+    assert not weights_file.exists()
 
 
 def test_fine_tuning_starts_from_given_weights_and_is_pulled_back_to_them():
@@ -172,14 +178,12 @@ def test_fine_tuning_starts_from_given_weights_and_is_pulled_back_to_them():
     assert (loose_bias, loose) == trainer.fit(flipped, epochs=2, rate=0.1, l2=0.0, start=(start_bias, prior))
 
 
-def test_trainer_fine_tunes_from_a_weights_file(tmp_path, capsys, monkeypatch):
+def test_trainer_fine_tunes_from_a_weights_file(tmp_path, capsys, weights_file):
     samples = _toy_samples()
     bias, weights = trainer.fit(samples, epochs=8)
     start = tmp_path / "start.json"
     trainer.write_weights(bias, weights, ["toy start"], len(samples), path=start)
     tsv = write_tsv(tmp_path / "toy.tsv", [(f"Thank you all for coming, number {n}.", "Yes") for n in range(6)])
-    target = tmp_path / "weights.json"
-    monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
 
     with pytest.raises(SystemExit) as refused:
         trainer.main(["--tsv", str(tsv), "--start-from", str(tmp_path / "missing.json"), "--write"])
@@ -189,16 +193,16 @@ def test_trainer_fine_tunes_from_a_weights_file(tmp_path, capsys, monkeypatch):
     with pytest.raises(SystemExit) as refused:
         trainer.main(["--tsv", str(tsv), "--start-from", str(not_weights), "--write"])
     assert refused.value.code == 2 and "not a weights file" in capsys.readouterr().err
-    assert not target.exists()
+    assert not weights_file.exists()
 
     assert trainer.main(["--tsv", str(tsv), "--start-from", str(start), "--l2", "0.01", "--write"]) == 0
-    _, tuned_words, _ = sentence_model.load_weights(target)
-    assert "fine-tuned from start.json (24 sentences from: toy start)" in target.read_text(encoding="utf-8")
+    _, tuned_words, _ = sentence_model.load_weights(weights_file)
+    assert "fine-tuned from start.json (24 sentences from: toy start)" in weights_file.read_text(encoding="utf-8")
     assert tuned_words["rose"] == pytest.approx(round(weights["rose"], 3), abs=1e-3)  # absent from the new data
     assert tuned_words["thank"] > weights["thank"]  # now seen as check-worthy
 
 
-def test_trainer_can_leave_out_a_batch_of_labeled_documents(tmp_path, capsys, monkeypatch):
+def test_trainer_can_leave_out_a_batch_of_labeled_documents(tmp_path, capsys, weights_file):
     # Sixth session: a dev batch kept unseen, to measure on, stays out of the fine-tuning data.
     folder = tmp_path / "dev"
     folder.mkdir()
@@ -209,11 +213,9 @@ def test_trainer_can_leave_out_a_batch_of_labeled_documents(tmp_path, capsys, mo
     assert [d.name for d in trainer.labeled_documents(folder, [(2, 3)])] == ["01_economy_a"]
     assert trainer.labeled_sentences(folder, [(2, 2)]) == [("Prices rose 3%.", 1), ("Wow.", 0), ("What a week.", 0)]
 
-    target = tmp_path / "weights.json"
-    monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
     assert trainer.main(["--labeled", str(folder), "--skip-docs", "2-3", "--min-count", "1", "--write"]) == 0
     assert "2 sentences, 1 check-worthy" in capsys.readouterr().out
-    assert f"{folder} without 2-3" in target.read_text(encoding="utf-8")
+    assert f"{folder} without 2-3" in weights_file.read_text(encoding="utf-8")
     with pytest.raises(SystemExit) as refused:
         trainer.main(["--labeled", str(folder), "--skip-docs", "two", "--write"])
     assert refused.value.code == 2 and "expected A-B such as 114-129" in capsys.readouterr().err
@@ -227,14 +229,12 @@ def test_document_numbers_and_ranges():
     assert evaluation.number_range("40") == (40, 40)
 
 
-def test_trainer_can_count_a_tsv_file_several_times(tmp_path, capsys, monkeypatch):
+def test_trainer_can_count_a_tsv_file_several_times(tmp_path, capsys, weights_file):
     tsv = write_tsv(
         tmp_path / "debates.tsv",
         [(f"The deficit rose to {n} billion in {2000 + n}.", "Yes") for n in range(4)]
         + [(f"Thank you, senator, number {n}.", "No") for n in range(4)],
     )
-    target = tmp_path / "weights.json"
-    monkeypatch.setattr(trainer, "WEIGHTS_FILE", target)
     assert trainer.main(["--tsv", str(tsv), "--tsv-weight", "3", "--write"]) == 0
     assert "24 sentences, 12 check-worthy" in capsys.readouterr().out
-    assert "debates.tsv (x3)" in target.read_text(encoding="utf-8")
+    assert "debates.tsv (x3)" in weights_file.read_text(encoding="utf-8")

@@ -1375,7 +1375,7 @@ def _after_between(lower: Sequence[str], position: int, floor: int) -> bool:
 
 
 # Words that pair a figure with the next one: "in 2023 and 2024", "three or four men".
-_PAIR_WORDS = frozenset(["and", "or"])
+_PAIR_WORDS = _RANGE_WORDS - {"to"}
 _OPEN_ENDS = frozenset("more less fewer so older younger over above under higher lower longer".split())
 
 # Words that finish a verb when nothing follows them: "voted against", "walked out", "hit back".
